@@ -1,0 +1,133 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.control.Onboarding;
+import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.control.PasswordPolicy;
+import app.sesame.account.control.PasswordRule;
+import app.sesame.account.control.Tokens;
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.AccountStatus;
+import app.sesame.account.entity.ActionToken;
+import app.sesame.account.entity.TokenPurpose;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.mail.control.Mailer;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.platform.Settings;
+import app.sesame.platform.UserError;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The activation link of an invitation (seed 001): it opens a page to choose the password, works
+ * once, expires, and an expired or used one can be replaced by a new one sent to the address.
+ */
+@Stateless
+public class Activation {
+  /** What the page needs to know about a link. */
+  public record Link(ActionToken.State state, String email, String displayName) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject Onboarding onboarding;
+  @Inject PasswordHashing hashing;
+  @Inject Mailer mailer;
+  @Inject Settings settings;
+  @Inject RequestOrigin origin;
+  @Inject Event<SecurityEvent> events;
+
+  /** The state of a link; empty when the value matches no link at all. */
+  public Optional<Link> inspect(String token) {
+    return find(token)
+        .map(
+            t ->
+                new Link(
+                    t.state(Instant.now()),
+                    t.getAccount().getEmail(),
+                    t.getAccount().getDisplayName()));
+  }
+
+  /** The rules the password would break for the person this link is for. */
+  public List<PasswordRule> check(String token, String password) {
+    return find(token)
+        .map(
+            t ->
+                PasswordPolicy.standard()
+                    .violations(
+                        password, t.getAccount().getEmail(), t.getAccount().getDisplayName()))
+        .orElseGet(() -> PasswordPolicy.standard().violations(password, null, null));
+  }
+
+  /** Sets the first password and opens the account; the link is spent. */
+  public void activate(String token, String password, String confirmation) {
+    ActionToken link = find(token).orElseThrow(() -> new UserError("activate.error.unknown"));
+    em.lock(link, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    switch (link.state(now)) {
+      case EXPIRED -> throw new UserError("activate.error.expired");
+      case USED -> throw new UserError("activate.error.used");
+      case VALID -> {}
+    }
+    Account account = link.getAccount();
+    if (account.getStatus() != AccountStatus.INVITED) {
+      throw new UserError("activate.error.used");
+    }
+    List<PasswordRule> broken =
+        PasswordPolicy.standard()
+            .violations(password, account.getEmail(), account.getDisplayName());
+    if (!broken.isEmpty()) {
+      throw new UserError(broken.get(0).messageKey());
+    }
+    if (!password.equals(confirmation)) {
+      throw new UserError("activate.error.confirmation");
+    }
+    link.use(now);
+    account.activate(hashing.hash(password), now);
+    mailer.send(
+        account.getEmail(),
+        account.getLanguage(),
+        MailTemplate.ACCOUNT_ACTIVATED,
+        Map.of(
+            "name", account.getDisplayName(),
+            "email", account.getEmail(),
+            "firm", account.getFirm().getName(),
+            "time", Onboarding.format(now, account.getLanguage()),
+            "address", origin.address(),
+            "link", settings.baseUrl() + "/login/sign-in.xhtml"));
+    events.fire(
+        SecurityEvent.own(
+            AuditType.ACCOUNT_ACTIVATED, account.getFirm().getId(), account.getId(), null));
+  }
+
+  /**
+   * Sends a new activation link if the address belongs to an account still waiting for its
+   * password. The caller says the same thing whatever happened, so the answer reveals nothing.
+   */
+  public void requestNewLink(String email) {
+    accounts
+        .byEmail(email)
+        .filter(a -> a.getStatus() == AccountStatus.INVITED)
+        .ifPresent(a -> onboarding.resendActivationLink(a, null));
+  }
+
+  private Optional<ActionToken> find(String token) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(ActionToken.BY_HASH, ActionToken.class)
+        .setParameter("hash", Tokens.hash(token))
+        .setParameter("purpose", TokenPurpose.ACTIVATION)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,130 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.control.PasswordRule;
+import app.sesame.account.entity.ActionToken;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The page an invitation's link opens (seed 001): choose a password, each rule shown as it is met;
+ * an expired or used link says so and offers a new one.
+ */
+@Named
+@ViewScoped
+public class ActivationBacking implements Serializable {
+  /** A rule of the policy and whether the typed password meets it. */
+  public record RuleState(PasswordRule rule, boolean met) implements Serializable {
+    public String getMessageKey() {
+      return rule.messageKey();
+    }
+
+    public boolean isMet() {
+      return met;
+    }
+  }
+
+  /** The rules shown while typing; the maximum length only shows when broken. */
+  private static final List<PasswordRule> SHOWN =
+      Arrays.stream(PasswordRule.values()).filter(r -> r != PasswordRule.MAX_LENGTH).toList();
+
+  @Inject Activation activation;
+
+  private String token;
+  private String state;
+  private String email;
+  private String displayName;
+  private String password;
+  private String confirmation;
+  private Set<PasswordRule> broken = Set.copyOf(SHOWN);
+  private boolean done;
+
+  public void load() {
+    activation
+        .inspect(token)
+        .ifPresentOrElse(
+            link -> {
+              state = link.state().name();
+              email = link.email();
+              displayName = link.displayName();
+            },
+            () -> state = "UNKNOWN");
+  }
+
+  /** Re-checks the rules as the password is typed. */
+  public void checkRules() {
+    broken = Set.copyOf(activation.check(token, password));
+  }
+
+  public List<RuleState> getRules() {
+    return SHOWN.stream().map(rule -> new RuleState(rule, !broken.contains(rule))).toList();
+  }
+
+  public boolean isTooLong() {
+    return broken.contains(PasswordRule.MAX_LENGTH);
+  }
+
+  public void activate() {
+    try {
+      activation.activate(token, password, confirmation);
+      done = true;
+    } catch (UserError error) {
+      if ("activate.error.expired".equals(error.messageKey())) {
+        state = ActionToken.State.EXPIRED.name();
+      } else if ("activate.error.used".equals(error.messageKey())) {
+        state = ActionToken.State.USED.name();
+      }
+      Messages.error(error);
+    }
+  }
+
+  public boolean isValid() {
+    return ActionToken.State.VALID.name().equals(state) && !done;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public boolean isDone() {
+    return done;
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+}

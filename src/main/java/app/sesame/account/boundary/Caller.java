@@ -1,0 +1,34 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.platform.Language;
+import java.io.Serializable;
+
+/** The signed-in person, as the pages and boundaries see them. */
+public record Caller(
+    long accountId,
+    long firmId,
+    String firmName,
+    String email,
+    String displayName,
+    Role role,
+    Language language)
+    implements Serializable {
+
+  static Caller of(Account account) {
+    return new Caller(
+        account.getId(),
+        account.getFirm().getId(),
+        account.getFirm().getName(),
+        account.getEmail(),
+        account.getDisplayName(),
+        account.getRole(),
+        account.getLanguage());
+  }
+
+  /** Where this person lands after signing in. */
+  public String home() {
+    return role.isStaff() ? "/backoffice/index.xhtml" : "/portal/index.xhtml";
+  }
+}

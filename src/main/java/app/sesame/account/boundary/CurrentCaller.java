@@ -1,0 +1,66 @@
+package app.sesame.account.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/** The signed-in person of the current request, for pages and boundaries. */
+@Named("caller")
+@RequestScoped
+public class CurrentCaller {
+  @Inject SecurityContext security;
+  @Inject HttpServletRequest request;
+  @Inject SignIn signIn;
+
+  private Optional<Caller> caller;
+
+  public Optional<Caller> get() {
+    if (caller == null) {
+      caller = lookUp();
+    }
+    return caller;
+  }
+
+  /** Looks the caller up again, after the sign-in state changed in this request. */
+  public Optional<Caller> refresh() {
+    caller = null;
+    return get();
+  }
+
+  /** The caller of a page or boundary method that only signed-in people reach. */
+  public Caller require() {
+    return get().orElseThrow(() -> new IllegalStateException("No one is signed in"));
+  }
+
+  public boolean isSignedIn() {
+    return get().isPresent();
+  }
+
+  public String getDisplayName() {
+    return get().map(Caller::displayName).orElse("");
+  }
+
+  public String getFirmName() {
+    return get().map(Caller::firmName).orElse("");
+  }
+
+  public boolean isStaff() {
+    return get().map(c -> c.role().isStaff()).orElse(false);
+  }
+
+  private Optional<Caller> lookUp() {
+    if (security.getCallerPrincipal() == null) {
+      return Optional.empty();
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn)) {
+      return Optional.empty();
+    }
+    return signIn.current(signedIn.accountId(), signedIn.signedInAt());
+  }
+}

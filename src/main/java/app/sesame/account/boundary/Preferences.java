@@ -1,0 +1,38 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.Language;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** What signed-in people choose for themselves. */
+@Stateless
+@RolesAllowed({Role.GROUP_CLIENT, Role.GROUP_ACCOUNTANT})
+public class Preferences {
+  @PersistenceContext EntityManager em;
+  @Inject CurrentCaller caller;
+  @Inject Event<SecurityEvent> events;
+
+  /** The language of the caller's pages and e-mails. */
+  public void changeLanguage(Language language) {
+    caller
+        .get()
+        .ifPresent(
+            c -> {
+              Account account = em.find(Account.class, c.accountId());
+              if (account.getLanguage() != language) {
+                account.setLanguage(language);
+                events.fire(
+                    SecurityEvent.own(
+                        AuditType.LANGUAGE_CHANGED, c.firmId(), c.accountId(), language.code()));
+              }
+            });
+  }
+}

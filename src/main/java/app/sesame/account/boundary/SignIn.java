@@ -1,0 +1,82 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The password step of signing in, and the check that a signed-in session still stands. Every
+ * failure looks the same from outside: an unknown address, a wrong password, an account that is not
+ * active or one that must wait after too many failures; each costs one hash verification.
+ */
+@Stateless
+public class SignIn {
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject PasswordHashing hashing;
+  @Inject Event<SecurityEvent> events;
+
+  /** The caller if the password is right and the account may sign in now. */
+  public Optional<Caller> checkPassword(String email, String password) {
+    String typed = password == null ? "" : password;
+    Optional<Account> found =
+        email == null || email.length() > 254 ? Optional.empty() : accounts.byEmail(email);
+    if (found.isEmpty() || !found.get().canSignIn()) {
+      hashing.verifyDecoy(typed);
+      found.ifPresent(a -> fire(AuditType.SIGN_IN_FAILED, a, "account " + a.getStatus()));
+      return Optional.empty();
+    }
+    // Attempts on one account are taken one at a time, so that the failure count holds.
+    Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (account.isSignInBlocked(now)) {
+      hashing.verifyDecoy(typed);
+      fire(AuditType.SIGN_IN_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    if (!hashing.verify(typed, account.getPasswordHash())) {
+      account.recordFailedSignIn(now);
+      fire(AuditType.SIGN_IN_FAILED, account, "wrong password");
+      return Optional.empty();
+    }
+    if (hashing.isOutdated(account.getPasswordHash())) {
+      account.changePasswordHash(hashing.hash(typed));
+    }
+    account.recordSignIn(now);
+    fire(AuditType.SIGN_IN_SUCCEEDED, account, "password");
+    return Optional.of(Caller.of(account));
+  }
+
+  /**
+   * The caller of a session signed in at the given instant, if the account is still active and its
+   * sessions have not been ended since.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Caller> current(long accountId, Instant signedInAt) {
+    return accounts
+        .byId(accountId)
+        .filter(Account::canSignIn)
+        .filter(a -> a.honoursSessionSignedInAt(signedInAt))
+        .map(Caller::of);
+  }
+
+  public void signedOut(long accountId) {
+    accounts.byId(accountId).ifPresent(a -> fire(AuditType.SIGNED_OUT, a, null));
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}

@@ -1,0 +1,115 @@
+package app.sesame.account.control;
+
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.AccountStatus;
+import app.sesame.account.entity.ActionToken;
+import app.sesame.account.entity.Role;
+import app.sesame.account.entity.TokenPurpose;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.entity.Firm;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.mail.control.Mailer;
+import app.sesame.platform.Language;
+import app.sesame.platform.Settings;
+import app.sesame.platform.UserError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a person in: creates the invited account and e-mails the activation link, or sends a new
+ * link to an account still waiting for its password. Callers check who may do it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Onboarding {
+  /** Enough to refuse typing mistakes; the activation e-mail proves the address. */
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject Mailer mailer;
+  @Inject Settings settings;
+  @Inject Event<SecurityEvent> events;
+
+  /**
+   * Creates an invited account and sends it the activation link.
+   *
+   * @param actorId who invites; {@code null} when the portal itself does (first administrator)
+   */
+  public Account invite(
+      Firm firm, String name, String email, Role role, Language language, Long actorId) {
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new UserError("invite.error.name");
+    }
+    if (email == null || email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+      throw new UserError("invite.error.email");
+    }
+    if (accounts.byEmail(email).isPresent()) {
+      throw new UserError("invite.error.taken");
+    }
+    Account account = new Account(firm, email, name, role, language, Instant.now());
+    em.persist(account);
+    em.flush();
+    sendActivationLink(account);
+    events.fire(
+        new SecurityEvent(
+            AuditType.ACCOUNT_INVITED, firm.getId(), actorId, account.getId(), role.name()));
+    return account;
+  }
+
+  /** Voids the open activation links of an invited account and e-mails a fresh one. */
+  public void resendActivationLink(Account account, Long actorId) {
+    if (account.getStatus() != AccountStatus.INVITED) {
+      throw new UserError("invite.error.not-invited");
+    }
+    em.createNamedQuery(ActionToken.EXPIRE_OPEN)
+        .setParameter("account", account)
+        .setParameter("purpose", TokenPurpose.ACTIVATION)
+        .setParameter("now", Instant.now())
+        .executeUpdate();
+    sendActivationLink(account);
+    events.fire(
+        new SecurityEvent(
+            AuditType.INVITATION_RESENT,
+            account.getFirm().getId(),
+            actorId,
+            account.getId(),
+            null));
+  }
+
+  private void sendActivationLink(Account account) {
+    String token = Tokens.newToken();
+    ActionToken stored =
+        new ActionToken(account, TokenPurpose.ACTIVATION, Tokens.hash(token), Instant.now());
+    em.persist(stored);
+    mailer.send(
+        account.getEmail(),
+        account.getLanguage(),
+        MailTemplate.INVITATION,
+        Map.of(
+            "name", account.getDisplayName(),
+            "firm", account.getFirm().getName(),
+            "email", account.getEmail(),
+            "link", settings.baseUrl() + "/login/activate.xhtml?token=" + token,
+            "expires", format(stored.getExpiresAt(), account.getLanguage())));
+  }
+
+  /** A date and time as people of that language write it, in the portal's time zone. */
+  public static String format(Instant instant, Language language) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+        .withLocale(language.locale())
+        .withZone(ZoneId.systemDefault())
+        .format(instant);
+  }
+}

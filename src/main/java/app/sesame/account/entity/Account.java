@@ -1,0 +1,220 @@
+package app.sesame.account.entity;
+
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A person who signs in: a firm's client, accountant or administrator. The e-mail address is the
+ * sign-in name, unique across the portal and kept in lower case.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where a.email = :email")
+public class Account {
+  public static final String BY_EMAIL = "Account.byEmail";
+
+  /** Failed password attempts allowed before each new one has to wait. */
+  static final int FREE_ATTEMPTS = 5;
+
+  /** Each failure past the free ones adds this to the wait, up to {@link #MAX_WAIT}. */
+  static final Duration WAIT_INCREMENT = Duration.ofMinutes(1);
+
+  static final Duration MAX_WAIT = Duration.ofMinutes(15);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "firm_id", nullable = false)
+  private Firm firm;
+
+  @Column(nullable = false, length = 254, unique = true)
+  private String email;
+
+  @Column(name = "display_name", nullable = false, length = 200)
+  private String displayName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Role role;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private AccountStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 5)
+  private Language language;
+
+  /** Algorithm, parameters, salt and hash in one string, so parameters can be raised later. */
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Column(name = "failed_sign_ins", nullable = false)
+  private int failedSignIns;
+
+  @Column(name = "sign_in_blocked_until")
+  private Instant signInBlockedUntil;
+
+  /** Sessions signed in before this instant are no longer honoured. */
+  @Column(name = "sessions_valid_after")
+  private Instant sessionsValidAfter;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "activated_at")
+  private Instant activatedAt;
+
+  @Column(name = "last_sign_in_at")
+  private Instant lastSignInAt;
+
+  @Version private long version;
+
+  protected Account() {}
+
+  /** A new account, invited: it signs in once its owner has chosen a password. */
+  public Account(
+      Firm firm, String email, String displayName, Role role, Language language, Instant now) {
+    this.firm = Objects.requireNonNull(firm);
+    this.email = normalizeEmail(email);
+    if (displayName == null || displayName.isBlank()) {
+      throw new IllegalArgumentException("An account needs a name");
+    }
+    this.displayName = displayName.strip();
+    this.role = Objects.requireNonNull(role);
+    this.language = Objects.requireNonNull(language);
+    this.status = AccountStatus.INVITED;
+    this.createdAt = Objects.requireNonNull(now);
+  }
+
+  /** The form every e-mail address is stored and looked up in. */
+  public static String normalizeEmail(String email) {
+    if (email == null || email.isBlank()) {
+      throw new IllegalArgumentException("An account needs an e-mail address");
+    }
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Sets the first password of an invited account and opens it. */
+  public void activate(String passwordHash, Instant now) {
+    if (status != AccountStatus.INVITED) {
+      throw new IllegalStateException("Only an invited account can be activated");
+    }
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.status = AccountStatus.ACTIVE;
+    this.activatedAt = now;
+  }
+
+  /** Replaces the hash of the same password, made again with today's parameters. */
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+  }
+
+  public boolean canSignIn() {
+    return status == AccountStatus.ACTIVE && passwordHash != null;
+  }
+
+  /** Whether a password attempt must wait: too many failures in a row. */
+  public boolean isSignInBlocked(Instant now) {
+    return signInBlockedUntil != null && now.isBefore(signInBlockedUntil);
+  }
+
+  /**
+   * Counts a wrong password. Past a few free attempts each failure makes the next attempt wait a
+   * minute longer, up to a quarter of an hour: at most about fifteen guesses in the first hour,
+   * four an hour after that.
+   */
+  public void recordFailedSignIn(Instant now) {
+    failedSignIns++;
+    if (failedSignIns >= FREE_ATTEMPTS) {
+      Duration wait = WAIT_INCREMENT.multipliedBy(failedSignIns - FREE_ATTEMPTS + 1L);
+      signInBlockedUntil = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+    }
+  }
+
+  public void recordSignIn(Instant now) {
+    failedSignIns = 0;
+    signInBlockedUntil = null;
+    lastSignInAt = now;
+  }
+
+  /** Ends every session signed in until now, on the next request each one makes. */
+  public void endSessions(Instant now) {
+    sessionsValidAfter = now;
+  }
+
+  public boolean honoursSessionSignedInAt(Instant signedInAt) {
+    return sessionsValidAfter == null || signedInAt.isAfter(sessionsValidAfter);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Firm getFirm() {
+    return firm;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public AccountStatus getStatus() {
+    return status;
+  }
+
+  public Language getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(Language language) {
+    this.language = Objects.requireNonNull(language);
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public int getFailedSignIns() {
+    return failedSignIns;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getActivatedAt() {
+    return activatedAt;
+  }
+
+  public Instant getLastSignInAt() {
+    return lastSignInAt;
+  }
+}

@@ -1,0 +1,100 @@
+package app.sesame.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One line of the audit trail: who did what to which account, when and from where. */
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(
+    name = AuditEvent.BY_SUBJECT,
+    query = "select e from AuditEvent e where e.subjectId = :subject order by e.id desc")
+public class AuditEvent {
+  public static final String BY_SUBJECT = "AuditEvent.bySubject";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 40)
+  private AuditType type;
+
+  @Column(name = "firm_id")
+  private Long firmId;
+
+  @Column(name = "actor_id")
+  private Long actorId;
+
+  @Column(name = "subject_id")
+  private Long subjectId;
+
+  @Column(length = 64)
+  private String address;
+
+  @Column(length = 500)
+  private String detail;
+
+  protected AuditEvent() {}
+
+  public AuditEvent(
+      AuditType type,
+      Long firmId,
+      Long actorId,
+      Long subjectId,
+      String address,
+      String detail,
+      Instant occurredAt) {
+    this.type = Objects.requireNonNull(type);
+    this.firmId = firmId;
+    this.actorId = actorId;
+    this.subjectId = subjectId;
+    this.address = address;
+    this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    this.occurredAt = Objects.requireNonNull(occurredAt);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public AuditType getType() {
+    return type;
+  }
+
+  public Long getFirmId() {
+    return firmId;
+  }
+
+  public Long getActorId() {
+    return actorId;
+  }
+
+  public Long getSubjectId() {
+    return subjectId;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

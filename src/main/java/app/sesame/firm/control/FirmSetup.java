@@ -1,0 +1,100 @@
+package app.sesame.firm.control;
+
+import app.sesame.account.control.Onboarding;
+import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
+import app.sesame.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Gives an empty database its first people. With demo data on, a demo firm and its accounts, ready
+ * to sign in; otherwise, in production, a firm whose first administrator is invited by e-mail from
+ * configuration. A database that already has a firm is left alone.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class FirmSetup {
+  private static final Logger LOG = Logger.getLogger(FirmSetup.class.getName());
+
+  /** The demo accounts' password, printed at start and written in the README. */
+  static final String DEMO_PASSWORD = "Portail-Essai-2026";
+
+  record DemoAccount(String email, String name, Role role, Language language) {}
+
+  static final List<DemoAccount> DEMO_ACCOUNTS =
+      List.of(
+          new DemoAccount("admin@cabinet-demo.test", "Sophie Gagnon", Role.FIRM_ADMIN, Language.FR),
+          new DemoAccount("comptable@cabinet-demo.test", "Marc Roy", Role.ACCOUNTANT, Language.FR),
+          new DemoAccount(
+              "camille.tremblay@exemple.test", "Camille Tremblay", Role.CLIENT, Language.FR),
+          new DemoAccount("jordan.smith@example.test", "Jordan Smith", Role.CLIENT, Language.EN));
+
+  @PersistenceContext EntityManager em;
+  @Inject Settings settings;
+  @Inject Onboarding onboarding;
+  @Inject PasswordHashing hashing;
+  @Inject Event<SecurityEvent> events;
+
+  @PostConstruct
+  void populate() {
+    if (em.createQuery("select count(f) from Firm f", Long.class).getSingleResult() > 0) {
+      return;
+    }
+    if (settings.demoData()) {
+      createDemo();
+    } else if (settings.adminEmail().isPresent()) {
+      Firm firm = createFirm(settings.adminFirm());
+      Account admin =
+          onboarding.invite(
+              firm,
+              settings.adminEmail().get(),
+              settings.adminEmail().get(),
+              Role.FIRM_ADMIN,
+              Language.FR,
+              null);
+      LOG.info(() -> "First administrator invited: " + admin.getEmail());
+    } else {
+      LOG.warning(
+          "Empty database and no first administrator: set SESAME_ADMIN_EMAIL to invite one.");
+    }
+  }
+
+  private void createDemo() {
+    Firm firm = createFirm("Cabinet Démo");
+    String hash = hashing.hash(DEMO_PASSWORD);
+    StringBuilder banner = new StringBuilder("\nDemo firm \"Cabinet Démo\" created. Sign in at ");
+    banner.append(settings.baseUrl()).append(" with:\n");
+    for (DemoAccount demo : DEMO_ACCOUNTS) {
+      Account account =
+          new Account(firm, demo.email(), demo.name(), demo.role(), demo.language(), Instant.now());
+      account.activate(hash, Instant.now());
+      em.persist(account);
+      banner.append(String.format("  %-11s %-32s %s%n", demo.role(), demo.email(), DEMO_PASSWORD));
+    }
+    LOG.info(banner::toString);
+  }
+
+  private Firm createFirm(String name) {
+    Firm firm = new Firm(name, Instant.now());
+    em.persist(firm);
+    em.flush();
+    events.fire(new SecurityEvent(AuditType.FIRM_CREATED, firm.getId(), null, null, name));
+    return firm;
+  }
+}

@@ -1,0 +1,59 @@
+package app.sesame.firm.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** An accounting firm: it owns its accountants, its clients and the policy they sign in under. */
+@Entity
+@Table(name = "firm")
+public class Firm {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  /** Whether clients must set up a second factor before they reach the portal. */
+  @Column(name = "second_factor_required", nullable = false)
+  private boolean secondFactorRequired = true;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Firm() {}
+
+  public Firm(String name, Instant createdAt) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A firm needs a name");
+    }
+    this.name = name.strip();
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public boolean isSecondFactorRequired() {
+    return secondFactorRequired;
+  }
+
+  public void setSecondFactorRequired(boolean secondFactorRequired) {
+    this.secondFactorRequired = secondFactorRequired;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Firms: the accounting firms that run a portal for their clients, and the policy each one sets for
+ * its clients' sign-in.
+ */
+package app.sesame.firm;

@@ -1,0 +1,66 @@
+package app.sesame.mail.control;
+
+import app.sesame.platform.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The e-mails the portal sends. Each has a text file per language under {@code /mail}: a first line
+ * {@code Subject: ...}, a blank line, then the body; {@code {name}} placeholders are filled in.
+ */
+public enum MailTemplate {
+  INVITATION,
+  ACCOUNT_ACTIVATED;
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+  /** A rendered message. */
+  public record Rendered(String subject, String body) {}
+
+  public Rendered render(Language language, Map<String, String> values) {
+    String text = load(language);
+    int split = text.indexOf("\n\n");
+    String header = text.substring(0, split).strip();
+    if (!header.startsWith("Subject:")) {
+      throw new IllegalStateException(file(language) + " must start with a Subject: line");
+    }
+    return new Rendered(
+        fill(header.substring("Subject:".length()).strip(), values),
+        fill(text.substring(split + 2), values));
+  }
+
+  private static String fill(String text, Map<String, String> values) {
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = values.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalArgumentException("No value for {" + matcher.group(1) + "}");
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private String file(Language language) {
+    return "/mail/" + name().toLowerCase(Locale.ROOT) + "_" + language.code() + ".txt";
+  }
+
+  private String load(Language language) {
+    try (InputStream in = MailTemplate.class.getResourceAsStream(file(language))) {
+      if (in == null) {
+        throw new IllegalStateException("Missing mail template " + file(language));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

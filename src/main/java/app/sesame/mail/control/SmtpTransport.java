@@ -1,0 +1,72 @@
+package app.sesame.mail.control;
+
+import app.sesame.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/** Hands one message to the configured SMTP server. */
+@ApplicationScoped
+public class SmtpTransport {
+  private static final String TIMEOUT_MS = "10000";
+
+  @Inject Settings settings;
+
+  private Session session;
+  private InternetAddress from;
+
+  @PostConstruct
+  void configure() {
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", "smtp");
+    props.put("mail.smtp.host", settings.smtpHost());
+    props.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
+    props.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
+    props.put("mail.smtp.timeout", TIMEOUT_MS);
+    props.put("mail.smtp.writetimeout", TIMEOUT_MS);
+    if (settings.smtpStartTls()) {
+      props.put("mail.smtp.starttls.enable", "true");
+      props.put("mail.smtp.starttls.required", "true");
+    }
+    Authenticator authenticator = null;
+    if (settings.smtpUser().isPresent()) {
+      props.put("mail.smtp.auth", "true");
+      String user = settings.smtpUser().get();
+      String password = settings.smtpPassword().orElse("");
+      authenticator =
+          new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+              return new PasswordAuthentication(user, password);
+            }
+          };
+    }
+    session = Session.getInstance(props, authenticator);
+    try {
+      from = new InternetAddress(settings.mailFrom(), true);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("sesame.mail.from is not an e-mail address", e);
+    }
+  }
+
+  public void send(String recipient, String subject, String body) throws MessagingException {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(from);
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+    message.setSubject(subject, "UTF-8");
+    message.setText(body, "UTF-8");
+    message.setSentDate(Date.from(Instant.now()));
+    Transport.send(message);
+  }
+}

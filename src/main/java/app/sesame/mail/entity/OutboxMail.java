@@ -1,0 +1,144 @@
+package app.sesame.mail.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message waiting to be delivered, or delivered. A failed delivery is tried again later, waiting
+ * twice as long each time, from ten seconds up to an hour, for about two days before giving up.
+ */
+@Entity
+@Table(name = "outbox_mail")
+@NamedQuery(
+    name = OutboxMail.DUE,
+    query =
+        "select m.id from OutboxMail m where m.nextAttemptAt <= :now"
+            + " and (m.claimedUntil is null or m.claimedUntil < :now) order by m.nextAttemptAt")
+@NamedQuery(
+    name = OutboxMail.CLAIM,
+    query =
+        "update OutboxMail m set m.claimedUntil = :until where m.id = :id"
+            + " and m.nextAttemptAt is not null"
+            + " and (m.claimedUntil is null or m.claimedUntil < :now)")
+public class OutboxMail {
+  public static final String DUE = "OutboxMail.due";
+  public static final String CLAIM = "OutboxMail.claim";
+
+  static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+  static final Duration MAX_RETRY = Duration.ofHours(1);
+  static final int MAX_ATTEMPTS = 60;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 254)
+  private String recipient;
+
+  @Column(nullable = false, length = 300)
+  private String subject;
+
+  @Lob
+  @Column(nullable = false)
+  private String body;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  /** When to try next; {@code null} once delivered or given up. */
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "claimed_until")
+  private Instant claimedUntil;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "last_error", length = 500)
+  private String lastError;
+
+  protected OutboxMail() {}
+
+  public OutboxMail(String recipient, String subject, String body, Instant now) {
+    this.recipient = Objects.requireNonNull(recipient);
+    this.subject = Objects.requireNonNull(subject);
+    this.body = Objects.requireNonNull(body);
+    this.createdAt = Objects.requireNonNull(now);
+    this.nextAttemptAt = now;
+  }
+
+  public void delivered(Instant now) {
+    attempts++;
+    sentAt = now;
+    nextAttemptAt = null;
+    claimedUntil = null;
+    lastError = null;
+  }
+
+  /** Records a failed attempt and schedules the next one, or gives up after the last. */
+  public void failed(String error, Instant now) {
+    attempts++;
+    claimedUntil = null;
+    lastError = error == null || error.length() <= 500 ? error : error.substring(0, 500);
+    nextAttemptAt = attempts >= MAX_ATTEMPTS ? null : now.plus(retryDelay(attempts));
+  }
+
+  static Duration retryDelay(int failedAttempts) {
+    int doublings = Math.min(failedAttempts - 1, 20);
+    Duration delay = FIRST_RETRY.multipliedBy(1L << doublings);
+    return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
+  }
+
+  public boolean isPending() {
+    return nextAttemptAt != null;
+  }
+
+  public boolean isGivenUp() {
+    return sentAt == null && nextAttemptAt == null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+}

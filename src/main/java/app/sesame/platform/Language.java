@@ -1,0 +1,44 @@
+package app.sesame.platform;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The languages the portal speaks. French first: the firms it is written for are French-speaking.
+ */
+public enum Language {
+  FR(Locale.FRENCH),
+  EN(Locale.ENGLISH);
+
+  private final Locale locale;
+
+  Language(Locale locale) {
+    this.locale = locale;
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public String code() {
+    return locale.getLanguage();
+  }
+
+  public static Optional<Language> fromCode(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(values()).filter(l -> l.code().equalsIgnoreCase(code.trim())).findFirst();
+  }
+
+  /** The first supported language among the browser's preferences, French if none. */
+  public static Language preferred(List<Locale> browserLocales) {
+    return browserLocales.stream()
+        .map(l -> fromCode(l.getLanguage()))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .orElse(FR);
+  }
+}

@@ -1,0 +1,41 @@
+package app.sesame.platform;
+
+import app.sesame.account.boundary.Preferences;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The language switch of every page: a {@code lang} parameter on any page changes the language of
+ * the session and, when someone is signed in, their account's preference, which their e-mails
+ * follow.
+ */
+@WebFilter(urlPatterns = "*.xhtml")
+public class LanguageSwitch extends HttpFilter {
+  public static final String PARAMETER = "lang";
+
+  @Inject Preferences preferences;
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String requested = request.getParameter(PARAMETER);
+    if (requested != null && "GET".equals(request.getMethod())) {
+      Language.fromCode(requested)
+          .ifPresent(
+              language -> {
+                request.getSession(true).setAttribute(CurrentLanguage.ATTRIBUTE, language);
+                if (request.getUserPrincipal() != null) {
+                  preferences.changeLanguage(language);
+                }
+              });
+    }
+    chain.doFilter(request, response);
+  }
+}

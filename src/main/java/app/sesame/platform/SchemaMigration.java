@@ -1,0 +1,58 @@
+package app.sesame.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings the schema up to date before anything else touches the database. Only Liquibase changes
+ * the schema; JPA schema generation is off.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+  static final String CHANGELOG = "liquibase/changelog-master.xml";
+
+  @Resource(lookup = app.sesame.platform.Database.JNDI_NAME)
+  private DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    try (Connection connection = dataSource.getConnection()) {
+      Database database =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Scope.child(
+          Scope.Attr.resourceAccessor,
+          new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+          () ->
+              new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                  .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                  .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                  .execute());
+      LOG.info(() -> "Schema up to date on " + database.getDatabaseProductName());
+    } catch (SQLException | LiquibaseException e) {
+      throw new IllegalStateException("The database schema could not be brought up to date", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("The database schema could not be brought up to date", e);
+    }
+  }
+}

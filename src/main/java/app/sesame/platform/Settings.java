@@ -1,0 +1,129 @@
+package app.sesame.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every setting of the portal, read through MicroProfile Config: a system property {@code
+ * sesame.smtp.host} or an environment variable {@code SESAME_SMTP_HOST} both work. The data source
+ * settings are in {@link Database}, read at deployment. The README lists them all.
+ */
+@ApplicationScoped
+public class Settings {
+  @Inject
+  @ConfigProperty(name = "sesame.embedded", defaultValue = "false")
+  boolean embedded;
+
+  @Inject
+  @ConfigProperty(name = "sesame.demo-data", defaultValue = "false")
+  boolean demoData;
+
+  @Inject
+  @ConfigProperty(name = "sesame.work-dir", defaultValue = "sesame-work")
+  String workDir;
+
+  @Inject
+  @ConfigProperty(name = "sesame.base-url", defaultValue = "http://localhost:8080")
+  String baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "sesame.smtp.host", defaultValue = "localhost")
+  String smtpHost;
+
+  @Inject
+  @ConfigProperty(name = "sesame.smtp.port", defaultValue = "2525")
+  int smtpPort;
+
+  @Inject
+  @ConfigProperty(name = "sesame.smtp.user")
+  Optional<String> smtpUser;
+
+  @Inject
+  @ConfigProperty(name = "sesame.smtp.password")
+  Optional<String> smtpPassword;
+
+  @Inject
+  @ConfigProperty(name = "sesame.smtp.starttls", defaultValue = "false")
+  boolean smtpStartTls;
+
+  @Inject
+  @ConfigProperty(name = "sesame.mail.from", defaultValue = "Sesame <no-reply@localhost>")
+  String mailFrom;
+
+  @Inject
+  @ConfigProperty(name = "sesame.mail.poll-seconds", defaultValue = "5")
+  int mailPollSeconds;
+
+  @Inject
+  @ConfigProperty(name = "sesame.encryption-key")
+  Optional<String> encryptionKey;
+
+  @Inject
+  @ConfigProperty(name = "sesame.admin.email")
+  Optional<String> adminEmail;
+
+  @Inject
+  @ConfigProperty(name = "sesame.admin.firm", defaultValue = "Mon cabinet")
+  String adminFirm;
+
+  /** The zero-setup mode: local SMTP server, local mailbox page, generated key file. */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  public boolean demoData() {
+    return demoData;
+  }
+
+  public Path workDir() {
+    return Path.of(workDir);
+  }
+
+  /** The address people reach the portal at, for links in e-mails; no trailing slash. */
+  public String baseUrl() {
+    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  public String smtpHost() {
+    return smtpHost;
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public Optional<String> smtpUser() {
+    return smtpUser.filter(s -> !s.isBlank());
+  }
+
+  public Optional<String> smtpPassword() {
+    return smtpPassword;
+  }
+
+  public boolean smtpStartTls() {
+    return smtpStartTls;
+  }
+
+  public String mailFrom() {
+    return mailFrom;
+  }
+
+  public int mailPollSeconds() {
+    return Math.max(1, mailPollSeconds);
+  }
+
+  public Optional<String> encryptionKey() {
+    return encryptionKey.filter(s -> !s.isBlank());
+  }
+
+  public Optional<String> adminEmail() {
+    return adminEmail.filter(s -> !s.isBlank());
+  }
+
+  public String adminFirm() {
+    return adminFirm;
+  }
+}
