@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
-    className = "java.sql.Driver",
+    className = "${MPCONFIG=sesame.db.datasource:org.h2.jdbcx.JdbcDataSource}",
     url = "${MPCONFIG=sesame.db.url:jdbc:h2:./sesame-work/sesame;MODE=LEGACY}",
     user = "${MPCONFIG=sesame.db.user:sesame}",
     password = "${MPCONFIG=sesame.db.password:sesame}",

@@ -1,0 +1,38 @@
+package app.sesame.account.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ActionTokenTest {
+  private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
+  private final Account account =
+      new Account(new Firm("Cabinet", now), "a@b.test", "Ann Bee", Role.CLIENT, Language.FR, now);
+
+  @Test
+  void anActivationLinkIsValidForSevenDaysThenExpires() {
+    ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
+    assertEquals(
+        ActionToken.State.VALID, token.state(now.plus(Duration.ofDays(7)).minusSeconds(1)));
+    assertEquals(ActionToken.State.EXPIRED, token.state(now.plus(Duration.ofDays(7))));
+  }
+
+  @Test
+  void aLinkWorksOnce() {
+    ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
+    token.use(now.plusSeconds(5));
+    assertEquals(ActionToken.State.USED, token.state(now.plusSeconds(6)));
+    assertThrows(IllegalStateException.class, () -> token.use(now.plusSeconds(7)));
+  }
+
+  @Test
+  void anExpiredLinkCannotBeUsed() {
+    ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
+    assertThrows(IllegalStateException.class, () -> token.use(now.plus(Duration.ofDays(8))));
+  }
+}

@@ -1,0 +1,37 @@
+package app.sesame.backoffice.boundary;
+
+import app.sesame.support.Page;
+import app.sesame.support.PortalServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The back-office's clients page. */
+public class ClientsPage extends Page {
+  public ClientsPage(WebDriver driver) {
+    super(driver);
+  }
+
+  public static ClientsPage open(WebDriver driver) {
+    driver.get(PortalServer.url("backoffice/index.xhtml").toString());
+    return new ClientsPage(driver);
+  }
+
+  /** Invites a client; returns the message the page shows. */
+  public String invite(String name, String email, String languageLabel) {
+    type(By.id("clients:name"), name);
+    type(By.id("clients:email"), email);
+    visible(By.id("clients:language")).click();
+    visible(By.cssSelector("#clients\\:language_items li[data-label='" + languageLabel + "']"))
+        .click();
+    WebElement messages = visible(By.id("clients:messages"));
+    visible(By.id("clients:send-invitation")).click();
+    waiting().until(ExpectedConditions.stalenessOf(messages));
+    return visible(By.id("clients:messages")).getText();
+  }
+
+  public String table() {
+    return visible(By.id("clients:list")).getText();
+  }
+}

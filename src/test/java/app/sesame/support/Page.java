@@ -1,0 +1,73 @@
+package app.sesame.support;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What every page object shares: waiting for what a person would wait for. */
+public abstract class Page {
+  protected final WebDriver driver;
+
+  protected Page(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  protected WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  protected WebElement visible(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  protected void type(By by, String text) {
+    WebElement field = visible(by);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** The heading of the page. */
+  public String heading() {
+    return visible(By.tagName("h1")).getText();
+  }
+
+  public String html() {
+    return driver.getPageSource();
+  }
+
+  /** The text of the page's error and warning messages. */
+  public String messages() {
+    return waiting()
+        .until(
+            d ->
+                d
+                    .findElements(
+                        By.cssSelector(
+                            ".ui-messages-error, .ui-messages-warn, .ui-message-error,"
+                                + " .ui-messages-info, .ui-messages-success"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .filter(t -> !t.isBlank())
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse(null));
+  }
+
+  /** Switches the page's language with the link every page has. */
+  public void switchLanguage(String code) {
+    visible(By.id("lang-" + code)).click();
+    waiting().until(d -> code.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+  }
+
+  public String language() {
+    return driver.findElement(By.tagName("html")).getAttribute("lang");
+  }
+
+  /** Signs out with the button of the top bar. */
+  public void signOut() {
+    visible(By.id("signout:signout-button")).click();
+    waiting().until(ExpectedConditions.urlContains("signedOut=true"));
+  }
+}

@@ -1,0 +1,105 @@
+package app.sesame.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The portal under test for the browser tests: the built WAR on Payara Micro, against the test
+ * PostgreSQL database and this JVM's SMTP server, started once and shared by every test class that
+ * uses this extension. Its settings come from the environment the build gives the tests.
+ */
+public final class PortalServer implements BeforeAllCallback {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static Process process;
+  private static URI base;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  public static synchronized URI base() {
+    if (base == null) {
+      throw new IllegalStateException("The portal is not started");
+    }
+    return base;
+  }
+
+  public static URI url(String path) {
+    return base().resolve(path);
+  }
+
+  private static synchronized void start() throws IOException, InterruptedException {
+    if (process != null) {
+      return;
+    }
+    Mailbox.start();
+    int port = Integer.parseInt(System.getProperty("it.http.port"));
+    Path log = Path.of("target", "portal-server.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    "java",
+                    "-jar",
+                    System.getProperty("it.micro.jar"),
+                    "--deploy",
+                    System.getProperty("it.war"),
+                    "--nocluster",
+                    "--port",
+                    String.valueOf(port)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
+    process = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    base = URI.create("http://localhost:" + port + "/");
+    awaitReady(log);
+  }
+
+  private static void awaitReady(Path log) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    Instant serverReady = null;
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The portal stopped while starting:\n" + tail(log));
+      }
+      if (serverReady == null && Files.readString(log).contains(" ready in ")) {
+        serverReady = Instant.now();
+      }
+      if (serverReady != null && Instant.now().isAfter(serverReady.plusSeconds(20))) {
+        throw new IllegalStateException(
+            "Payara started but the portal is not ready:\n" + tail(log));
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(base.resolve("health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "The portal did not start in " + START_TIMEOUT + ":\n" + tail(log));
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+}
