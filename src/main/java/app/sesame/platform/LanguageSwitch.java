@@ -25,9 +25,9 @@ public class LanguageSwitch extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String requested = request.getParameter(PARAMETER);
-    if (requested != null && "GET".equals(request.getMethod())) {
-      Language.fromCode(requested)
+    // Only on GET: reading a POST's parameters here would fix their encoding too early.
+    if ("GET".equals(request.getMethod()) && request.getParameter(PARAMETER) != null) {
+      Language.fromCode(request.getParameter(PARAMETER))
           .ifPresent(
               language -> {
                 request.getSession(true).setAttribute(CurrentLanguage.ATTRIBUTE, language);

@@ -1,7 +1,6 @@
 package app.sesame.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -91,9 +90,9 @@ public final class Mailbox {
   private static Mail decode(MimeMessage message) {
     try {
       String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
-      return new Mail(
-          to, message.getSubject(), GreenMailUtil.getBody(message).replace("\r\n", "\n"));
-    } catch (MessagingException e) {
+      String body = String.valueOf(message.getContent()).replace("\r\n", "\n");
+      return new Mail(to, message.getSubject(), body);
+    } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }

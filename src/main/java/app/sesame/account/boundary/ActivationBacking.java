@@ -21,6 +21,10 @@ import java.util.Set;
 public class ActivationBacking implements Serializable {
   /** A rule of the policy and whether the typed password meets it. */
   public record RuleState(PasswordRule rule, boolean met) implements Serializable {
+    public String getRule() {
+      return rule.name();
+    }
+
     public String getMessageKey() {
       return rule.messageKey();
     }

@@ -3,6 +3,8 @@ package app.sesame.account.boundary;
 import app.sesame.support.Page;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The page an activation link opens. */
 public class ActivationPage extends Page {
@@ -52,8 +54,11 @@ public class ActivationPage extends Page {
     type(By.id("activate:confirmation"), password);
   }
 
+  /** Sends the form and waits for the page to show the answer. */
   public void submit() {
+    WebElement page = driver.findElement(By.id("page"));
     visible(By.id("activate:submit")).click();
+    waiting().until(ExpectedConditions.stalenessOf(page));
   }
 
   public String success() {

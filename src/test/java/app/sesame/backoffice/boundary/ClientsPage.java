@@ -25,10 +25,11 @@ public class ClientsPage extends Page {
     visible(By.id("clients:language")).click();
     visible(By.cssSelector("#clients\\:language_items li[data-label='" + languageLabel + "']"))
         .click();
-    WebElement messages = visible(By.id("clients:messages"));
+    WebElement messages =
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("clients:messages")));
     visible(By.id("clients:send-invitation")).click();
     waiting().until(ExpectedConditions.stalenessOf(messages));
-    return visible(By.id("clients:messages")).getText();
+    return messages();
   }
 
   public String table() {
