@@ -1,0 +1,55 @@
+package app.sesame.support;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.File;
+import java.util.List;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * For tests that run inside the deployed portal: the built WAR as the deployment, and a transaction
+ * in which a test can arrange state or read the database as the application sees it.
+ */
+@Stateless
+public class InContainer {
+  @PersistenceContext EntityManager em;
+
+  /** The WAR the build produced, plus the given test classes. */
+  public static WebArchive deployment(Class<?>... testClasses) {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+        .addClass(InContainer.class)
+        .addClasses(testClasses);
+  }
+
+  /** Runs the work in a transaction of its own and returns its result. */
+  public <T> T inTransaction(java.util.function.Supplier<T> work) {
+    return work.get();
+  }
+
+  /** A native query's rows. */
+  @SuppressWarnings("unchecked")
+  public List<Object[]> rows(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return ((List<Object>) query.getResultList())
+        .stream()
+            .map(row -> row instanceof Object[] columns ? columns : new Object[] {row})
+            .toList();
+  }
+
+  public int update(String sql, Object... parameters) {
+    var query = em.createNativeQuery(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setParameter(i + 1, parameters[i]);
+    }
+    return query.executeUpdate();
+  }
+
+  public EntityManager em() {
+    return em;
+  }
+}
