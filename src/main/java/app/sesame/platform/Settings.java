@@ -2,7 +2,6 @@ package app.sesame.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,10 +19,6 @@ public class Settings {
   @Inject
   @ConfigProperty(name = "sesame.demo-data", defaultValue = "false")
   boolean demoData;
-
-  @Inject
-  @ConfigProperty(name = "sesame.work-dir", defaultValue = "sesame-work")
-  String workDir;
 
   @Inject
   @ConfigProperty(name = "sesame.base-url", defaultValue = "http://localhost:8080")
@@ -58,10 +53,6 @@ public class Settings {
   int mailPollSeconds;
 
   @Inject
-  @ConfigProperty(name = "sesame.encryption-key")
-  Optional<String> encryptionKey;
-
-  @Inject
   @ConfigProperty(name = "sesame.admin.email")
   Optional<String> adminEmail;
 
@@ -76,10 +67,6 @@ public class Settings {
 
   public boolean demoData() {
     return demoData;
-  }
-
-  public Path workDir() {
-    return Path.of(workDir);
   }
 
   /** The address people reach the portal at, for links in e-mails; no trailing slash. */
@@ -113,10 +100,6 @@ public class Settings {
 
   public int mailPollSeconds() {
     return Math.max(1, mailPollSeconds);
-  }
-
-  public Optional<String> encryptionKey() {
-    return encryptionKey.filter(s -> !s.isBlank());
   }
 
   public Optional<String> adminEmail() {

@@ -91,6 +91,21 @@ public final class Fixtures {
     }
   }
 
+  /** An invited account, waiting for its password, in a new firm; returns its address. */
+  public static String invited(String language) {
+    long firmId = firm(unique("Cabinet"));
+    String email = unique("invited") + "@sesame.test";
+    update(
+        "insert into account (firm_id, email, display_name, role, status, language,"
+            + " failed_sign_ins, created_at, version) values (?, ?, ?, 'CLIENT', 'INVITED', ?, 0,"
+            + " now(), 0)",
+        firmId,
+        email,
+        "Invited " + email.substring(0, 16),
+        language.toUpperCase());
+    return email;
+  }
+
   /** Runs an update and returns the number of rows it changed. */
   public static int update(String sql, Object... parameters) {
     try (Connection db = connect();

@@ -21,6 +21,9 @@ public final class Mailbox {
   private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
   private static GreenMail server;
 
+  /** What earlier servers received: a restart must not lose what the tests still look for. */
+  private static final List<Mail> EARLIER = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** A received message, decoded. */
   public record Mail(String to, String subject, String body) {
     /** The first link of the body that contains the given text. */
@@ -47,6 +50,7 @@ public final class Mailbox {
   /** Stops accepting mail, as an SMTP outage would. */
   public static synchronized void stop() {
     if (server != null) {
+      Arrays.stream(server.getReceivedMessages()).map(Mailbox::decode).forEach(EARLIER::add);
       server.stop();
       server = null;
     }
@@ -56,10 +60,10 @@ public final class Mailbox {
     return Integer.parseInt(System.getProperty("it.smtp.port"));
   }
 
-  public static List<Mail> to(String recipient) {
+  public static synchronized List<Mail> to(String recipient) {
     start();
-    return Arrays.stream(server.getReceivedMessages())
-        .map(Mailbox::decode)
+    return java.util.stream.Stream.concat(
+            EARLIER.stream(), Arrays.stream(server.getReceivedMessages()).map(Mailbox::decode))
         .filter(m -> m.to().equalsIgnoreCase(recipient))
         .toList();
   }

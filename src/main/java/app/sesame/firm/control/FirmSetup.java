@@ -54,6 +54,9 @@ public class FirmSetup {
   @PostConstruct
   void populate() {
     if (em.createQuery("select count(f) from Firm f", Long.class).getSingleResult() > 0) {
+      if (settings.demoData()) {
+        LOG.info(this::demoBanner);
+      }
       return;
     }
     if (settings.demoData()) {
@@ -78,16 +81,23 @@ public class FirmSetup {
   private void createDemo() {
     Firm firm = createFirm("Cabinet Démo");
     String hash = hashing.hash(DEMO_PASSWORD);
-    StringBuilder banner = new StringBuilder("\nDemo firm \"Cabinet Démo\" created. Sign in at ");
-    banner.append(settings.baseUrl()).append(" with:\n");
     for (DemoAccount demo : DEMO_ACCOUNTS) {
       Account account =
           new Account(firm, demo.email(), demo.name(), demo.role(), demo.language(), Instant.now());
       account.activate(hash, Instant.now());
       em.persist(account);
+    }
+    LOG.info(this::demoBanner);
+  }
+
+  private String demoBanner() {
+    StringBuilder banner = new StringBuilder("\n\nDemo firm \"Cabinet Démo\": sign in at ");
+    banner.append(settings.baseUrl()).append(" with\n");
+    for (DemoAccount demo : DEMO_ACCOUNTS) {
       banner.append(String.format("  %-11s %-32s %s%n", demo.role(), demo.email(), DEMO_PASSWORD));
     }
-    LOG.info(banner::toString);
+    banner.append("Mail sent by the portal: ").append(settings.baseUrl()).append("/mailbox\n");
+    return banner.toString();
   }
 
   private Firm createFirm(String name) {
