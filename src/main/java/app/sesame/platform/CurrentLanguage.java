@@ -34,6 +34,11 @@ public class CurrentLanguage {
     return get().locale();
   }
 
+  /** The time zone dates are shown in: the portal's. */
+  public java.util.TimeZone getTimeZone() {
+    return java.util.TimeZone.getDefault();
+  }
+
   public String getCode() {
     return get().code();
   }

@@ -53,6 +53,14 @@ public class Settings {
   int mailPollSeconds;
 
   @Inject
+  @ConfigProperty(name = "sesame.encryption-key")
+  Optional<String> encryptionKey;
+
+  @Inject
+  @ConfigProperty(name = "sesame.work-dir", defaultValue = "sesame-work")
+  String workDir;
+
+  @Inject
   @ConfigProperty(name = "sesame.admin.email")
   Optional<String> adminEmail;
 
@@ -100,6 +108,16 @@ public class Settings {
 
   public int mailPollSeconds() {
     return Math.max(1, mailPollSeconds);
+  }
+
+  /** The base64 of the 256-bit key that encrypts second-factor secrets at rest. */
+  public Optional<String> encryptionKey() {
+    return encryptionKey.filter(s -> !s.isBlank());
+  }
+
+  /** Where the embedded mode keeps what it generates (its key file). */
+  public java.nio.file.Path workDir() {
+    return java.nio.file.Path.of(workDir);
   }
 
   public Optional<String> adminEmail() {

@@ -25,8 +25,37 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** An account that can sign in. */
-  public record Person(long id, long firmId, String email, String name, String password) {}
+  /**
+   * An account that can sign in; staff come with an authenticator app whose secret the test knows.
+   */
+  public record Person(
+      long id, long firmId, String email, String name, String password, byte[] totpSecret) {
+    /** A code of the person's authenticator that the portal has not accepted yet. */
+    public String code() {
+      return Fixtures.freshCode(totpSecret);
+    }
+  }
+
+  private static final java.util.Map<String, Long> LAST_STEPS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The code of the current time step, or of the next one (within the portal's drift window) when
+   * this step's code was already handed out: the portal accepts each code once.
+   */
+  public static synchronized String freshCode(byte[] secret) {
+    String key = java.util.HexFormat.of().formatHex(secret);
+    long now = app.sesame.totp.control.TotpCodes.step(Instant.now());
+    long step = Math.max(now, LAST_STEPS.getOrDefault(key, Long.MIN_VALUE) + 1);
+    if (step > now + 1) {
+      throw new IllegalStateException("Two codes of one authenticator in one step already");
+    }
+    LAST_STEPS.put(key, step);
+    return new app.sesame.totp.control.TotpCodes()
+        .code(
+            secret,
+            Instant.ofEpochSecond(step * app.sesame.totp.control.TotpCodes.STEP.toSeconds()));
+  }
 
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
@@ -39,14 +68,20 @@ public final class Fixtures {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** A firm that does not require a second factor of its clients. */
   public static long firm(String name) {
+    return firm(name, false);
+  }
+
+  public static long firm(String name, boolean secondFactorRequired) {
     try (Connection db = connect();
         PreparedStatement insert =
             db.prepareStatement(
-                "insert into firm (name, second_factor_required, created_at) values (?, true, ?)",
+                "insert into firm (name, second_factor_required, created_at) values (?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, name);
-      insert.setTimestamp(2, Timestamp.from(Instant.now()));
+      insert.setBoolean(2, secondFactorRequired);
+      insert.setTimestamp(3, Timestamp.from(Instant.now()));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
@@ -82,12 +117,48 @@ public final class Fixtures {
       insert.setTimestamp(7, Timestamp.from(Instant.now()));
       insert.setTimestamp(8, Timestamp.from(Instant.now()));
       insert.executeUpdate();
+      long id;
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        return new Person(keys.getLong(1), firmId, email, name, PASSWORD);
+        id = keys.getLong(1);
       }
+      byte[] secret = null;
+      if (!"CLIENT".equals(role)) {
+        secret = app.sesame.totp.control.TotpCodes.newSecret();
+        addAuthenticator(db, id, secret);
+      }
+      return new Person(id, firmId, email, name, PASSWORD, secret);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A client of a new firm, with an authenticator app whose secret the test knows. */
+  public static Person clientWithAuthenticator(String language) {
+    Person client = person("CLIENT", language);
+    byte[] secret = app.sesame.totp.control.TotpCodes.newSecret();
+    try (Connection db = connect()) {
+      addAuthenticator(db, client.id(), secret);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return new Person(
+        client.id(), client.firmId(), client.email(), client.name(), client.password(), secret);
+  }
+
+  private static void addAuthenticator(Connection db, long accountId, byte[] secret)
+      throws SQLException {
+    String key = System.getenv("SESAME_ENCRYPTION_KEY");
+    String sealed =
+        new app.sesame.platform.SecretBox(java.util.Base64.getDecoder().decode(key))
+            .encrypt(secret, "totp-secret");
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into authenticator (account_id, name, secret, created_at, confirmed_at)"
+                + " values (?, 'Test phone', ?, now(), now())")) {
+      insert.setLong(1, accountId);
+      insert.setString(2, sealed);
+      insert.executeUpdate();
     }
   }
 

@@ -5,6 +5,7 @@ import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.PasswordPolicy;
 import app.sesame.account.control.PasswordRule;
+import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
@@ -13,9 +14,6 @@ import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.mail.control.Mailer;
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -41,9 +39,7 @@ public class Activation {
   @Inject Accounts accounts;
   @Inject Onboarding onboarding;
   @Inject PasswordHashing hashing;
-  @Inject Mailer mailer;
-  @Inject Settings settings;
-  @Inject RequestOrigin origin;
+  @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
 
   /** The state of a link; empty when the value matches no link at all. */
@@ -93,17 +89,7 @@ public class Activation {
     }
     link.use(now);
     account.activate(hashing.hash(password), now);
-    mailer.send(
-        account.getEmail(),
-        account.getLanguage(),
-        MailTemplate.ACCOUNT_ACTIVATED,
-        Map.of(
-            "name", account.getDisplayName(),
-            "email", account.getEmail(),
-            "firm", account.getFirm().getName(),
-            "time", Onboarding.format(now, account.getLanguage()),
-            "address", origin.address(),
-            "link", settings.baseUrl() + "/login/sign-in.xhtml"));
+    notices.send(account, MailTemplate.ACCOUNT_ACTIVATED, Map.of());
     events.fire(
         SecurityEvent.own(
             AuditType.ACCOUNT_ACTIVATED, account.getFirm().getId(), account.getId(), null));

@@ -8,6 +8,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,25 +20,33 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How the portal knows who is calling. The sign-in page hands e-mail and password over through
- * {@code SecurityContext.authenticate}; on success the session gets a new id and remembers the
- * account. On every later request the account is looked up again, so that a disabled account or
- * ended sessions take effect at once. A protected page without a signed-in session sends the
- * browser to the sign-in page.
+ * How the portal knows who is calling. Signing in takes up to two steps, both handed over through
+ * {@code SecurityContext.authenticate}: the password (checked by the identity store), then, for an
+ * account with a second factor or required to have one, a code or the setup of a first factor. The
+ * session gets a new id after each step; between them it opens nothing but the second-step pages,
+ * for five minutes. On every later request the account is looked up again, so that a disabled
+ * account or ended sessions take effect at once. A protected page without a signed-in session sends
+ * the browser to the sign-in page.
  */
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
   public static final String SIGN_IN_PAGE = "/login/sign-in.xhtml";
+  public static final String SECOND_STEP_PAGE = "/login/second-step.xhtml";
+  public static final String SETUP_PAGE = "/login/setup.xhtml";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignIn signIn;
+  @Inject SecondStep secondStep;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
-    if (credential != null) {
-      return signInWith(credential, request, context);
+    if (credential instanceof UsernamePasswordCredential password) {
+      return passwordStep(password, request, context);
+    }
+    if (credential instanceof SecondFactorCredential code) {
+      return secondFactorStep(code, request, context);
     }
     Optional<Caller> caller = sessionCaller(request);
     if (caller.isPresent()) {
@@ -52,23 +61,84 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     return context.doNothing();
   }
 
-  private AuthenticationStatus signInWith(
-      Credential credential, HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus passwordStep(
+      UsernamePasswordCredential credential,
+      HttpServletRequest request,
+      HttpMessageContext context) {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return AuthenticationStatus.SEND_FAILURE;
     }
     long accountId = Long.parseLong(result.getCallerPrincipal().getName());
+    SecondStep.Requirement requirement = secondStep.requirement(accountId);
+    if (requirement == SecondStep.Requirement.NONE) {
+      return complete(accountId, null, request, context);
+    }
+    boolean enrolling = requirement == SecondStep.Requirement.ENROLL;
+    HttpSession session = newSession(request);
+    session.setAttribute(
+        PendingSignIn.ATTRIBUTE, new PendingSignIn(accountId, Instant.now(), enrolling));
+    signIn
+        .current(accountId, Instant.now())
+        .ifPresent(c -> session.setAttribute(CurrentLanguage.ATTRIBUTE, c.language()));
+    return context.redirect(request.getContextPath() + (enrolling ? SETUP_PAGE : SECOND_STEP_PAGE));
+  }
+
+  private AuthenticationStatus secondFactorStep(
+      SecondFactorCredential credential, HttpServletRequest request, HttpMessageContext context) {
+    Optional<PendingSignIn> pending = pending(request);
+    if (pending.isEmpty()) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    long accountId = pending.get().accountId();
+    if (pending.get().enrolling()) {
+      return credential.enrolled()
+              && secondStep.enrolledSince(accountId, pending.get().passwordAt())
+          ? complete(accountId, SecondStep.Method.ENROLMENT, request, context)
+          : AuthenticationStatus.SEND_FAILURE;
+    }
+    return secondStep
+        .verify(accountId, credential.code())
+        .map(method -> complete(accountId, method, request, context))
+        .orElse(AuthenticationStatus.SEND_FAILURE);
+  }
+
+  private AuthenticationStatus complete(
+      long accountId,
+      SecondStep.Method method,
+      HttpServletRequest request,
+      HttpMessageContext context) {
+    Instant now = Instant.now();
+    HttpSession session = newSession(request);
+    session.setAttribute(SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now));
+    Caller caller = signIn.current(accountId, now).orElseThrow();
+    session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
+    signIn.completed(accountId, method);
+    return context.notifyContainerAboutLogin(
+        new CallerPrincipal(String.valueOf(accountId)), caller.role().groups());
+  }
+
+  /** The sign-in in progress in this session, if it has not expired. */
+  public static Optional<PendingSignIn> pending(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null
+        || !(session.getAttribute(PendingSignIn.ATTRIBUTE) instanceof PendingSignIn pending)) {
+      return Optional.empty();
+    }
+    if (pending.isExpired(Instant.now())) {
+      session.removeAttribute(PendingSignIn.ATTRIBUTE);
+      return Optional.empty();
+    }
+    return Optional.of(pending);
+  }
+
+  /** A new session, with a new id, replacing the current one and all it held. */
+  private static HttpSession newSession(HttpServletRequest request) {
     HttpSession previous = request.getSession(false);
     if (previous != null) {
       previous.invalidate();
     }
-    HttpSession session = request.getSession(true);
-    session.setAttribute(SignedInSession.ATTRIBUTE, new SignedInSession(accountId, Instant.now()));
-    signIn
-        .current(accountId, Instant.now())
-        .ifPresent(c -> session.setAttribute(CurrentLanguage.ATTRIBUTE, c.language()));
-    return context.notifyContainerAboutLogin(result);
+    return request.getSession(true);
   }
 
   private Optional<Caller> sessionCaller(HttpServletRequest request) {

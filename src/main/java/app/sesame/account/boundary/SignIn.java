@@ -5,6 +5,7 @@ import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.totp.boundary.Authenticators;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +27,7 @@ public class SignIn {
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject PasswordHashing hashing;
+  @Inject Authenticators authenticators;
   @Inject Event<SecurityEvent> events;
 
   /** The caller if the password is right and the account may sign in now. */
@@ -55,8 +57,43 @@ public class SignIn {
       account.changePasswordHash(hashing.hash(typed));
     }
     account.recordSignIn(now);
-    fire(AuditType.SIGN_IN_SUCCEEDED, account, "password");
+    fire(AuditType.PASSWORD_VERIFIED, account, null);
     return Optional.of(Caller.of(account));
+  }
+
+  /** Records a complete sign-in and how its second step was passed, if it had one. */
+  public void completed(long accountId, SecondStep.Method method) {
+    accounts
+        .byId(accountId)
+        .ifPresent(
+            a ->
+                fire(
+                    AuditType.SIGN_IN_SUCCEEDED,
+                    a,
+                    method == null ? "password" : "password + " + method.name().toLowerCase()));
+  }
+
+  /**
+   * Whether the signed-in person proves again who they are, with their password or a code from one
+   * of their authenticator apps, before a sensitive change.
+   */
+  public boolean reauthenticate(long accountId, String secret) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (secret == null || secret.isBlank() || account.isSignInBlocked(now)) {
+      return false;
+    }
+    boolean proven =
+        secret.strip().matches("\\d{6}")
+            ? authenticators.verify(accountId, secret.strip())
+            : hashing.verify(secret, account.getPasswordHash());
+    if (!proven) {
+      account.recordFailedSignIn(now);
+      fire(AuditType.SIGN_IN_FAILED, account, "confirmation refused");
+      return false;
+    }
+    fire(AuditType.REAUTHENTICATED, account, null);
+    return true;
   }
 
   /**

@@ -29,11 +29,25 @@ public class SignInBacking {
   private String password;
   private String next;
 
-  /** Someone already signed in has nothing to do here. */
+  /** Someone already signed in, or half-way, has nothing to do here. */
   public void load() throws IOException {
     if (caller.isSignedIn()) {
       external.redirect(external.getRequestContextPath() + caller.require().home());
+      return;
     }
+    PortalAuthentication.pending((HttpServletRequest) external.getRequest())
+        .ifPresent(
+            pending -> {
+              try {
+                external.redirect(
+                    external.getRequestContextPath()
+                        + (pending.enrolling()
+                            ? PortalAuthentication.SETUP_PAGE
+                            : PortalAuthentication.SECOND_STEP_PAGE));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
   }
 
   public void signIn() throws IOException {

@@ -1,9 +1,25 @@
 package app.sesame.account.boundary;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
-/** What a session remembers of its sign-in: whose it is and since when. */
-public record SignedInSession(long accountId, Instant signedInAt) implements Serializable {
+/**
+ * What a session remembers of its sign-in: whose it is, since when, and when its owner last proved
+ * who they are (sign-in or a later confirmation), for the changes that ask for a recent proof.
+ */
+public record SignedInSession(long accountId, Instant signedInAt, Instant provenAt)
+    implements Serializable {
   public static final String ATTRIBUTE = "sesame.signed-in";
+
+  /** How long a proof counts as recent for removing a factor or making new codes. */
+  public static final Duration FRESH = Duration.ofMinutes(5);
+
+  public boolean isFresh(Instant now) {
+    return now.isBefore(provenAt.plus(FRESH));
+  }
+
+  public SignedInSession provenAgain(Instant now) {
+    return new SignedInSession(accountId, signedInAt, now);
+  }
 }

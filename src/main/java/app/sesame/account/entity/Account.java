@@ -75,6 +75,12 @@ public class Account {
   private Instant signInBlockedUntil;
 
   /** Sessions signed in before this instant are no longer honoured. */
+  @Column(name = "failed_second_factors", nullable = false)
+  private int failedSecondFactors;
+
+  @Column(name = "second_factor_blocked_until")
+  private Instant secondFactorBlockedUntil;
+
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
 
@@ -145,10 +151,31 @@ public class Account {
    */
   public void recordFailedSignIn(Instant now) {
     failedSignIns++;
-    if (failedSignIns >= FREE_ATTEMPTS) {
-      Duration wait = WAIT_INCREMENT.multipliedBy(failedSignIns - FREE_ATTEMPTS + 1L);
-      signInBlockedUntil = now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+    signInBlockedUntil = blockedUntil(failedSignIns, now);
+  }
+
+  /** Whether a second-factor attempt must wait: too many wrong codes in a row. */
+  public boolean isSecondFactorBlocked(Instant now) {
+    return secondFactorBlockedUntil != null && now.isBefore(secondFactorBlockedUntil);
+  }
+
+  /** Counts a wrong code, with the same growing waits as wrong passwords, counted apart. */
+  public void recordFailedSecondFactor(Instant now) {
+    failedSecondFactors++;
+    secondFactorBlockedUntil = blockedUntil(failedSecondFactors, now);
+  }
+
+  public void recordSecondFactor() {
+    failedSecondFactors = 0;
+    secondFactorBlockedUntil = null;
+  }
+
+  private static Instant blockedUntil(int failures, Instant now) {
+    if (failures < FREE_ATTEMPTS) {
+      return null;
     }
+    Duration wait = WAIT_INCREMENT.multipliedBy(failures - FREE_ATTEMPTS + 1L);
+    return now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
   }
 
   public void recordSignIn(Instant now) {

@@ -26,6 +26,7 @@ public class AuditTrail {
             event.subjectId(),
             address(),
             event.detail(),
+            userAgent(),
             Instant.now()));
   }
 
@@ -35,6 +36,23 @@ public class AuditTrail {
     } catch (ContextNotActiveException noRequest) {
       return "system";
     }
+  }
+
+  private String userAgent() {
+    try {
+      return origin.userAgent();
+    } catch (ContextNotActiveException noRequest) {
+      return null;
+    }
+  }
+
+  /** The most recent successful sign-ins of one account, newest first. */
+  public List<AuditEvent> signIns(long accountId, int max) {
+    return em.createNamedQuery(AuditEvent.SIGN_INS, AuditEvent.class)
+        .setParameter("subject", accountId)
+        .setParameter("type", app.sesame.audit.entity.AuditType.SIGN_IN_SUCCEEDED)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   /** The most recent events concerning one account, newest first. */

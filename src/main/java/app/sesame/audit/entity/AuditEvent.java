@@ -18,8 +18,14 @@ import java.util.Objects;
 @NamedQuery(
     name = AuditEvent.BY_SUBJECT,
     query = "select e from AuditEvent e where e.subjectId = :subject order by e.id desc")
+@NamedQuery(
+    name = AuditEvent.SIGN_INS,
+    query =
+        "select e from AuditEvent e where e.subjectId = :subject and e.type = :type"
+            + " order by e.id desc")
 public class AuditEvent {
   public static final String BY_SUBJECT = "AuditEvent.bySubject";
+  public static final String SIGN_INS = "AuditEvent.signIns";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +53,9 @@ public class AuditEvent {
   @Column(length = 500)
   private String detail;
 
+  @Column(name = "user_agent", length = 300)
+  private String userAgent;
+
   protected AuditEvent() {}
 
   public AuditEvent(
@@ -56,14 +65,20 @@ public class AuditEvent {
       Long subjectId,
       String address,
       String detail,
+      String userAgent,
       Instant occurredAt) {
     this.type = Objects.requireNonNull(type);
     this.firmId = firmId;
     this.actorId = actorId;
     this.subjectId = subjectId;
     this.address = address;
-    this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    this.detail = clip(detail, 500);
+    this.userAgent = clip(userAgent, 300);
     this.occurredAt = Objects.requireNonNull(occurredAt);
+  }
+
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
   public Long getId() {
@@ -96,5 +111,9 @@ public class AuditEvent {
 
   public String getDetail() {
     return detail;
+  }
+
+  public String getUserAgent() {
+    return userAgent;
   }
 }

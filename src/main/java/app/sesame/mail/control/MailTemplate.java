@@ -16,7 +16,12 @@ import java.util.regex.Pattern;
  */
 public enum MailTemplate {
   INVITATION,
-  ACCOUNT_ACTIVATED;
+  ACCOUNT_ACTIVATED,
+  AUTHENTICATOR_ADDED,
+  AUTHENTICATOR_REMOVED,
+  AUTHENTICATOR_RESET,
+  RECOVERY_CODE_USED,
+  RECOVERY_CODES_REPLACED;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 

@@ -43,7 +43,7 @@ class ActivationIT {
   /** An accountant invites a client from the back-office; returns the client's address. */
   private String inviteClient(String name) {
     Person accountant = Fixtures.person("ACCOUNTANT", "fr");
-    SignInPage.open(browser).signIn(accountant.email(), accountant.password());
+    SignInPage.signInFully(browser, accountant);
     String email = Fixtures.unique("client") + "@exemple.test";
     String message = new ClientsPage(browser).invite(name, email, "Français");
     assertTrue(message.contains(email), message);

@@ -22,7 +22,7 @@ class FirstAdministratorIT {
   private static final String ADMIN = "first.admin@sesame.test";
 
   @Test
-  void theConfiguredAdministratorIsInvitedAndReachesTheBackOffice() {
+  void theConfiguredAdministratorIsInvitedAndMustSetUpASecondFactor() {
     Map<String, Object> account =
         Fixtures.row("select role, status from account where email = ?", ADMIN);
     assertEquals("FIRM_ADMIN", account.get("role"));
@@ -39,7 +39,10 @@ class FirstAdministratorIT {
       assertTrue(activation.success().contains("activé"), activation.success());
       SignInPage.open(browser).signIn(ADMIN, "Soleil-Rouge-2026");
       assertTrue(
-          browser.getCurrentUrl().endsWith("/backoffice/index.xhtml"), browser.getCurrentUrl());
+          browser.getCurrentUrl().endsWith("/login/setup.xhtml"),
+          "staff must set up a second factor first: " + browser.getCurrentUrl());
+      browser.get(PortalServer.url("backoffice/index.xhtml").toString());
+      assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
     } finally {
       browser.quit();
     }

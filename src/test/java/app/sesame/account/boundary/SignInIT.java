@@ -112,6 +112,8 @@ class SignInIT {
   void anAccountantLandsInTheBackOffice() {
     Person accountant = Fixtures.person("ACCOUNTANT", "en");
     SignInPage.open(browser).signIn(accountant.email(), accountant.password());
+    assertTrue(new SecondStepPage(browser).isShown(), browser.getCurrentUrl());
+    new SecondStepPage(browser).enter(accountant.code());
     assertTrue(
         browser.getCurrentUrl().endsWith("/backoffice/index.xhtml"), browser.getCurrentUrl());
     assertEquals("Clients", new PortalHomePage(browser).heading());

@@ -29,6 +29,14 @@ public class SignInPage extends Page {
                     || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
   }
 
+  /** Signs a fixture person in completely: password, then their app's code if they have one. */
+  public static void signInFully(WebDriver driver, app.sesame.support.Fixtures.Person person) {
+    open(driver).signIn(person.email(), person.password());
+    if (person.totpSecret() != null) {
+      new SecondStepPage(driver).enter(person.code());
+    }
+  }
+
   public String signedOutNotice() {
     return visible(By.id("signed-out")).getText();
   }

@@ -18,7 +18,9 @@ class MailTemplateTest {
           "link", "http://localhost:8080/x?token=abc$1",
           "expires", "30 novembre 2026",
           "time", "23 novembre 2026",
-          "address", "127.0.0.1");
+          "address", "127.0.0.1",
+          "device", "iPhone",
+          "remaining", "3");
 
   @Test
   void everyTemplateRendersInBothLanguagesWithEveryPlaceholderFilled() {

@@ -1,0 +1,97 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.AddressThrottle;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.totp.boundary.Authenticators;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The second step of signing in: which one an account needs, and the check of a code from an
+ * authenticator app or a recovery code. Wrong codes are counted per account and per address, with
+ * the same growing waits as wrong passwords.
+ */
+@Stateless
+public class SecondStep {
+  /** What follows a right password. */
+  public enum Requirement {
+    /** Signed in: no second factor, and none required. */
+    NONE,
+    /** A code from one of the account's factors. */
+    VERIFY,
+    /** Setting up a first factor, required by the firm or the role, before anything else. */
+    ENROLL
+  }
+
+  /** How the second step was passed, for the audit trail. */
+  public enum Method {
+    AUTHENTICATOR,
+    RECOVERY_CODE,
+    ENROLMENT
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject Authenticators authenticators;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject AddressThrottle addressThrottle;
+  @Inject RequestOrigin origin;
+  @Inject Event<SecurityEvent> events;
+
+  public Requirement requirement(long accountId) {
+    Account account = accounts.byId(accountId).orElseThrow();
+    if (authenticators.hasConfirmed(accountId) || recoveryCodes.remaining(accountId) > 0) {
+      return Requirement.VERIFY;
+    }
+    if (account.getRole().isStaff() || account.getFirm().isSecondFactorRequired()) {
+      return Requirement.ENROLL;
+    }
+    return Requirement.NONE;
+  }
+
+  /** How the code passed, if it did: six digits from an app, or an unused recovery code. */
+  public Optional<Method> verify(long accountId, String code) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    Optional<Method> method = Optional.empty();
+    if (authenticators.verify(accountId, code)) {
+      method = Optional.of(Method.AUTHENTICATOR);
+    } else if (recoveryCodes.use(accountId, code)) {
+      method = Optional.of(Method.RECOVERY_CODE);
+    }
+    if (method.isEmpty()) {
+      account.recordFailedSecondFactor(now);
+      addressThrottle.recordFailure(address, now);
+      fire(AuditType.SECOND_FACTOR_FAILED, account, null);
+      return Optional.empty();
+    }
+    account.recordSecondFactor();
+    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
+    return method;
+  }
+
+  /** Whether the account set up its first factor since the sign-in began. */
+  public boolean enrolledSince(long accountId, Instant since) {
+    return authenticators.confirmedSince(accountId, since);
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}

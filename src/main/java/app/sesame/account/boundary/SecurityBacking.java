@@ -1,0 +1,215 @@
+package app.sesame.account.boundary;
+
+import app.sesame.audit.control.AuditTrail;
+import app.sesame.audit.entity.AuditEvent;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.totp.boundary.Authenticators;
+import app.sesame.totp.boundary.EnrollmentBacking;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The "Account security" page: authenticator apps (add, rename, reset, remove), recovery codes (how
+ * many are left, a new list) and recent sign-ins. Removing, resetting and making new codes ask
+ * again for the password or a code when the last proof is more than five minutes old.
+ */
+@Named
+@ViewScoped
+public class SecurityBacking implements Serializable {
+  /** A change waiting for the person to prove who they are. */
+  enum Sensitive {
+    REMOVE,
+    RESET,
+    NEW_CODES
+  }
+
+  /** A sign-in as the page lists it. */
+  public record RecentSignIn(java.util.Date time, String address, String browser, String method)
+      implements Serializable {
+    public java.util.Date getTime() {
+      return time;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public String getBrowser() {
+      return browser;
+    }
+
+    public String getMethod() {
+      return method;
+    }
+  }
+
+  @Inject transient Authenticators authenticators;
+  @Inject transient RecoveryCodes recoveryCodes;
+  @Inject transient AuditTrail audit;
+  @Inject transient FactorOwner owner;
+  @Inject transient SignIn signIn;
+  @Inject EnrollmentBacking enrollment;
+
+  private List<Authenticators.Listed> apps;
+  private int remainingCodes;
+  private List<String> newCodes = List.of();
+  private List<RecentSignIn> signIns;
+  private Long renaming;
+  private String newName;
+  private Sensitive waiting;
+  private Long waitingFor;
+  private String proof;
+
+  public void load() {
+    long accountId = owner.require();
+    apps = authenticators.list(accountId);
+    remainingCodes = recoveryCodes.remaining(accountId);
+    signIns =
+        audit.signIns(accountId, 10).stream()
+            .map(
+                (AuditEvent e) ->
+                    new RecentSignIn(
+                        java.util.Date.from(e.getOccurredAt()),
+                        e.getAddress(),
+                        BrowserName.of(e.getUserAgent()),
+                        e.getDetail()))
+            .toList();
+  }
+
+  public void startRename(long id, String current) {
+    renaming = id;
+    newName = current;
+  }
+
+  public void rename() {
+    try {
+      authenticators.rename(owner.require(), renaming, newName);
+      renaming = null;
+      Messages.info("security.renamed");
+      load();
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  public void cancelRename() {
+    renaming = null;
+  }
+
+  public void remove(long id) {
+    ask(Sensitive.REMOVE, id);
+  }
+
+  public void reset(long id) {
+    ask(Sensitive.RESET, id);
+  }
+
+  public void makeNewCodes() {
+    ask(Sensitive.NEW_CODES, null);
+  }
+
+  /** The password or a code, typed to confirm the waiting change. */
+  public void confirmProof() {
+    if (!signIn.reauthenticate(owner.require(), proof)) {
+      proof = null;
+      Messages.error("security.error.proof");
+      return;
+    }
+    proof = null;
+    owner.proven();
+    Sensitive change = waiting;
+    Long target = waitingFor;
+    waiting = null;
+    perform(change, target);
+  }
+
+  public void cancelProof() {
+    waiting = null;
+    proof = null;
+  }
+
+  private void ask(Sensitive change, Long target) {
+    if (owner.isFresh()) {
+      perform(change, target);
+    } else {
+      waiting = change;
+      waitingFor = target;
+    }
+  }
+
+  private void perform(Sensitive change, Long target) {
+    long accountId = owner.require();
+    try {
+      switch (change) {
+        case REMOVE -> {
+          authenticators.remove(accountId, target);
+          Messages.info("security.removed");
+        }
+        case RESET -> {
+          enrollment.resume(authenticators.reset(accountId, target));
+          Messages.info("security.reset");
+        }
+        case NEW_CODES -> {
+          newCodes = recoveryCodes.replace(accountId, true);
+          Messages.info("recovery.replaced");
+        }
+      }
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+    load();
+  }
+
+  public void hideNewCodes() {
+    newCodes = List.of();
+  }
+
+  public boolean isConfirming() {
+    return waiting != null;
+  }
+
+  public List<Authenticators.Listed> getApps() {
+    return apps;
+  }
+
+  public int getRemainingCodes() {
+    return remainingCodes;
+  }
+
+  public boolean isFewCodesLeft() {
+    return remainingCodes <= RecoveryCodes.LOW && (remainingCodes > 0 || !apps.isEmpty());
+  }
+
+  public List<String> getNewCodes() {
+    return newCodes;
+  }
+
+  public List<RecentSignIn> getSignIns() {
+    return signIns;
+  }
+
+  public Long getRenaming() {
+    return renaming;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  public String getProof() {
+    return proof;
+  }
+
+  public void setProof(String proof) {
+    this.proof = proof;
+  }
+}

@@ -1,0 +1,43 @@
+package app.sesame.account.control;
+
+import app.sesame.account.entity.Account;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.mail.control.Mailer;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.platform.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Tells the owner of an account, by e-mail in their language, that something changed in how they
+ * sign in: when, from which address, and what to do if it was not them.
+ */
+@ApplicationScoped
+public class SecurityNotices {
+  @Inject Mailer mailer;
+  @Inject Settings settings;
+  @Inject RequestOrigin origin;
+
+  public void send(Account account, MailTemplate template, Map<String, String> details) {
+    Map<String, String> values = new HashMap<>(details);
+    values.put("name", account.getDisplayName());
+    values.put("email", account.getEmail());
+    values.put("firm", account.getFirm().getName());
+    values.put("time", Onboarding.format(Instant.now(), account.getLanguage()));
+    values.put("address", address());
+    values.put("link", settings.baseUrl() + "/login/sign-in.xhtml");
+    mailer.send(account.getEmail(), account.getLanguage(), template, values);
+  }
+
+  private String address() {
+    try {
+      return origin.address();
+    } catch (ContextNotActiveException noRequest) {
+      return "—";
+    }
+  }
+}

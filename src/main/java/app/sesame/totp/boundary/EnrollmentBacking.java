@@ -1,0 +1,198 @@
+package app.sesame.totp.boundary;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import app.sesame.account.boundary.FactorOwner;
+import app.sesame.account.boundary.SecondFactorCredential;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Setting up an authenticator app, as the seeds walk people through it: choose the phone, scan the
+ * QR code (or type the key), name the device and type the first code; then, for a first factor,
+ * keep the recovery codes. Used on the security page and during a sign-in that requires a factor.
+ */
+@Named
+@ViewScoped
+public class EnrollmentBacking implements Serializable {
+  /** Where the person is in the setup. */
+  public enum Step {
+    IDLE,
+    PHONE,
+    SCAN,
+    CODES,
+    DONE
+  }
+
+  /** The phones the seeds name, each with its store. */
+  public enum Phone {
+    IPHONE,
+    ANDROID
+  }
+
+  @Inject transient Authenticators authenticators;
+  @Inject transient FactorOwner owner;
+  @Inject transient SecurityContext security;
+  @Inject transient ExternalContext external;
+  @Inject transient FacesContext faces;
+
+  private Step step = Step.IDLE;
+  private Phone phone = Phone.IPHONE;
+  private Authenticators.Enrollment enrollment;
+  private String name;
+  private String code;
+  private boolean showKey;
+  private List<String> recoveryCodes = List.of();
+  private boolean codesSaved;
+
+  /** Opens the setup at its first step: the phone. */
+  public void begin() {
+    step = Step.PHONE;
+    recoveryCodes = List.of();
+    codesSaved = false;
+  }
+
+  /** The phone is chosen: a fresh secret and its QR code. */
+  public void choosePhone() {
+    enrollment = authenticators.start(owner.require(), null);
+    name = phone == Phone.IPHONE ? "iPhone" : "Android";
+    code = null;
+    showKey = false;
+    step = Step.SCAN;
+  }
+
+  /** Continues with an enrolment started elsewhere (the reset of an authenticator). */
+  public void resume(Authenticators.Enrollment started) {
+    enrollment = started;
+    name = started.name();
+    code = null;
+    showKey = false;
+    step = Step.SCAN;
+  }
+
+  public void revealKey() {
+    showKey = true;
+  }
+
+  public void verify() {
+    try {
+      recoveryCodes = authenticators.confirm(owner.require(), enrollment.id(), name, code);
+      Messages.info("totp.verified");
+      step = recoveryCodes.isEmpty() ? Step.DONE : Step.CODES;
+    } catch (UserError error) {
+      code = null;
+      Messages.error(error);
+    }
+  }
+
+  /** "I have saved them": the codes leave the screen for good. */
+  public void codesKept() {
+    if (!codesSaved) {
+      Messages.error("recovery.error.not-saved");
+      return;
+    }
+    recoveryCodes = List.of();
+    step = Step.DONE;
+  }
+
+  /** Ends a sign-in that had to set up its first factor. */
+  public void finishSignIn() throws IOException {
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams().credential(SecondFactorCredential.justEnrolled()));
+    if (status == AuthenticationStatus.SUCCESS) {
+      external.redirect(external.getRequestContextPath() + "/index.xhtml");
+    } else {
+      faces.responseComplete();
+      external.redirect(external.getRequestContextPath() + "/login/sign-in.xhtml?expired=true");
+    }
+  }
+
+  /** Leaves the setup; the page is loaded afresh, with the new app in its list. */
+  public void close() throws IOException {
+    step = Step.IDLE;
+    enrollment = null;
+    recoveryCodes = List.of();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    external.redirect(request.getRequestURI());
+  }
+
+  /** The recovery codes as a text file, for the download link. */
+  public String getCodesFile() {
+    String text =
+        Messages.text(faces.getViewRoot().getLocale(), "recovery.file.header")
+            + "\r\n\r\n"
+            + String.join("\r\n", recoveryCodes)
+            + "\r\n";
+    return "data:text/plain;charset=utf-8;base64,"
+        + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Step getStep() {
+    return step;
+  }
+
+  public Phone getPhone() {
+    return phone;
+  }
+
+  public void setPhone(Phone phone) {
+    this.phone = phone;
+  }
+
+  public Phone[] getPhones() {
+    return Phone.values();
+  }
+
+  public Authenticators.Enrollment getEnrollment() {
+    return enrollment;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public boolean isShowKey() {
+    return showKey;
+  }
+
+  public List<String> getRecoveryCodes() {
+    return recoveryCodes;
+  }
+
+  public boolean isCodesSaved() {
+    return codesSaved;
+  }
+
+  public void setCodesSaved(boolean codesSaved) {
+    this.codesSaved = codesSaved;
+  }
+}

@@ -1,0 +1,125 @@
+package app.sesame.totp.entity;
+
+import app.sesame.account.entity.Account;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An authenticator app registered to an account: its name, its secret (encrypted) and the last time
+ * step whose code it accepted. Unconfirmed until its first code is typed.
+ */
+@Entity
+@Table(name = "authenticator")
+@NamedQuery(
+    name = Authenticator.CONFIRMED,
+    query =
+        "select a from Authenticator a where a.account.id = :account and a.confirmedAt is not null"
+            + " order by a.createdAt, a.id")
+@NamedQuery(
+    name = Authenticator.DROP_UNCONFIRMED,
+    query = "delete from Authenticator a where a.account.id = :account and a.confirmedAt is null")
+@NamedQuery(
+    name = Authenticator.SPEND_STEP,
+    query =
+        "update Authenticator a set a.lastUsedStep = :step, a.lastUsedAt = :now where a.id = :id"
+            + " and (a.lastUsedStep is null or a.lastUsedStep < :step)")
+public class Authenticator {
+  public static final String CONFIRMED = "Authenticator.confirmed";
+  public static final String DROP_UNCONFIRMED = "Authenticator.dropUnconfirmed";
+  public static final String SPEND_STEP = "Authenticator.spendStep";
+  public static final int MAX_NAME = 60;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "account_id", nullable = false)
+  private Account account;
+
+  @Column(nullable = false, length = MAX_NAME)
+  private String name;
+
+  /** The TOTP secret, sealed with the portal's key. */
+  @Column(nullable = false, length = 200)
+  private String secret;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "confirmed_at")
+  private Instant confirmedAt;
+
+  @Column(name = "last_used_step")
+  private Long lastUsedStep;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  protected Authenticator() {}
+
+  public Authenticator(Account account, String name, String sealedSecret, Instant now) {
+    this.account = Objects.requireNonNull(account);
+    this.name = Objects.requireNonNull(name);
+    this.secret = Objects.requireNonNull(sealedSecret);
+    this.createdAt = Objects.requireNonNull(now);
+  }
+
+  /** The first code was right: the authenticator now signs in. */
+  public void confirm(String name, long step, Instant now) {
+    this.name = Objects.requireNonNull(name);
+    this.confirmedAt = now;
+    this.lastUsedStep = step;
+    this.lastUsedAt = now;
+  }
+
+  public void rename(String name) {
+    this.name = Objects.requireNonNull(name);
+  }
+
+  public boolean isConfirmed() {
+    return confirmedAt != null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getSecret() {
+    return secret;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+
+  public Instant getLastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public Long getLastUsedStep() {
+    return lastUsedStep;
+  }
+}

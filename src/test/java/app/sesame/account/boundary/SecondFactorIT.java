@@ -1,0 +1,153 @@
+package app.sesame.account.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
+import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.support.InContainer;
+import app.sesame.totp.boundary.Authenticators;
+import app.sesame.totp.control.TotpCodes;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.apache.commons.codec.binary.Base32;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Second factors inside the deployed portal on PostgreSQL: a code or a recovery code used by two
+ * requests at the same instant works for exactly one of them; wrong codes make the account wait.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecondFactorIT {
+  @Deployment
+  static WebArchive deployment() {
+    return InContainer.deployment(SecondFactorIT.class);
+  }
+
+  @Inject InContainer db;
+  @Inject Authenticators authenticators;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject SecondStep secondStep;
+
+  @Resource ManagedExecutorService executor;
+
+  private long newAccount() {
+    return db.inTransaction(
+        () -> {
+          Firm firm = new Firm("Cabinet " + UUID.randomUUID(), Instant.now());
+          db.em().persist(firm);
+          Account account =
+              new Account(
+                  firm,
+                  "it-" + UUID.randomUUID() + "@sesame.test",
+                  "Alix Martin",
+                  Role.CLIENT,
+                  Language.FR,
+                  Instant.now());
+          account.activate("unused", Instant.now());
+          db.em().persist(account);
+          db.em().flush();
+          return account.getId();
+        });
+  }
+
+  /** Enrols an app and returns its secret, read from the key shown for typing by hand. */
+  private byte[] enrol(long accountId) {
+    Authenticators.Enrollment enrollment = authenticators.start(accountId, null);
+    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    authenticators.confirm(
+        accountId, enrollment.id(), "Phone", new TotpCodes().code(secret, Instant.now()));
+    return secret;
+  }
+
+  /** Runs the same call on two threads released at the same instant; counts the successes. */
+  private int successesOfTwoAtOnce(Callable<Boolean> call) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    Callable<Boolean> racer =
+        () -> {
+          start.await();
+          return call.call();
+        };
+    Future<Boolean> first = executor.submit(racer);
+    Future<Boolean> second = executor.submit(racer);
+    start.countDown();
+    return (first.get() ? 1 : 0) + (second.get() ? 1 : 0);
+  }
+
+  @Test
+  void oneRecoveryCodeUsedTwiceAtOnceWorksExactlyOnce() throws Exception {
+    long accountId = newAccount();
+    List<String> codes = recoveryCodes.replace(accountId, false);
+    assertEquals(10, recoveryCodes.remaining(accountId));
+    assertEquals(1, successesOfTwoAtOnce(() -> recoveryCodes.use(accountId, codes.get(5))));
+    assertEquals(9, recoveryCodes.remaining(accountId));
+    assertFalse(recoveryCodes.use(accountId, codes.get(5)), "a spent code stays spent");
+    assertTrue(recoveryCodes.use(accountId, codes.get(0)), "any other unused code works");
+  }
+
+  @Test
+  void oneAppCodeUsedTwiceAtOnceWorksExactlyOnce() throws Exception {
+    long accountId = newAccount();
+    byte[] secret = enrol(accountId);
+    String nextCode = new TotpCodes().code(secret, Instant.now().plusSeconds(30));
+    assertEquals(1, successesOfTwoAtOnce(() -> authenticators.verify(accountId, nextCode)));
+    assertFalse(authenticators.verify(accountId, nextCode), "a code is accepted once");
+  }
+
+  @Test
+  void theEnrolmentCodeCannotBeReplayed() {
+    long accountId = newAccount();
+    Authenticators.Enrollment enrollment = authenticators.start(accountId, null);
+    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    String code = new TotpCodes().code(secret, Instant.now());
+    authenticators.confirm(accountId, enrollment.id(), "Phone", code);
+    assertFalse(authenticators.verify(accountId, code));
+  }
+
+  @Test
+  void wrongCodesMakeTheAccountWaitEvenForARightOne() {
+    long accountId = newAccount();
+    byte[] secret = enrol(accountId);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(secondStep.verify(accountId, "000000").isEmpty());
+    }
+    String right = new TotpCodes().code(secret, Instant.now().plusSeconds(30));
+    assertTrue(secondStep.verify(accountId, right).isEmpty(), "throttled");
+    assertEquals(
+        5L,
+        ((Number)
+                db.rows(
+                        "select count(*) from audit_event where subject_id = ?"
+                            + " and type = 'SECOND_FACTOR_FAILED'",
+                        accountId)
+                    .get(0)[0])
+            .longValue());
+  }
+
+  @Test
+  void aRemovedAppStopsAtOnce() {
+    long accountId = newAccount();
+    byte[] secret = enrol(accountId);
+    long id = authenticators.list(accountId).get(0).id();
+    authenticators.remove(accountId, id);
+    assertFalse(
+        authenticators.verify(
+            accountId, new TotpCodes().code(secret, Instant.now().plusSeconds(30))));
+    assertEquals(SecondStep.Requirement.VERIFY, secondStep.requirement(accountId), "codes remain");
+  }
+}
