@@ -77,8 +77,16 @@ public class SecurityBacking implements Serializable {
                         java.util.Date.from(e.getOccurredAt()),
                         e.getAddress(),
                         BrowserName.of(e.getUserAgent()),
-                        e.getDetail()))
+                        methodOf(e.getDetail())))
             .toList();
+  }
+
+  /** The message key suffix of how a sign-in passed: "password", "authenticator"… */
+  private static String methodOf(String detail) {
+    if (detail == null || !detail.contains("+")) {
+      return "password";
+    }
+    return detail.substring(detail.indexOf('+') + 1).strip();
   }
 
   public void startRename(long id, String current) {

@@ -120,7 +120,7 @@ class AuthenticatorIT {
     // Reset: the old secret stops at once, a new QR code replaces it.
     security = SecurityPage.open(browser, "portal");
     assertTrue(security.codesLeft().contains("9"), security.codesLeft());
-    assertTrue(security.signInsTable().contains("recovery_code"), security.signInsTable());
+    assertTrue(security.signInsTable().contains("code de récupération"), security.signInsTable());
     security.resetFirstApp();
     byte[] newSecret = security.scanQrCode();
     assertFalse(java.util.Arrays.equals(secret, newSecret));
