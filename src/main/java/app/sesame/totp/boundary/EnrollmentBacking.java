@@ -44,6 +44,36 @@ public class EnrollmentBacking implements Serializable {
     ANDROID
   }
 
+  /** An authenticator app the seeds recommend, and where to get it for the chosen phone. */
+  public record StoreApp(String name, String url) implements Serializable {
+    public String getName() {
+      return name;
+    }
+
+    public String getUrl() {
+      return url;
+    }
+  }
+
+  private static final List<StoreApp> APP_STORE =
+      List.of(
+          new StoreApp("Google Authenticator", "https://apps.apple.com/app/id388497605"),
+          new StoreApp("Microsoft Authenticator", "https://apps.apple.com/app/id983156458"),
+          new StoreApp("Okta Verify", "https://apps.apple.com/app/id490179405"),
+          new StoreApp("Authy", "https://apps.apple.com/app/id494168017"));
+
+  private static final List<StoreApp> GOOGLE_PLAY =
+      List.of(
+          new StoreApp(
+              "Google Authenticator",
+              "https://play.google.com/store/apps/details?id=com.google.android.apps.authenticator2"),
+          new StoreApp(
+              "Microsoft Authenticator",
+              "https://play.google.com/store/apps/details?id=com.azure.authenticator"),
+          new StoreApp(
+              "Okta Verify", "https://play.google.com/store/apps/details?id=com.okta.android.auth"),
+          new StoreApp("Authy", "https://play.google.com/store/apps/details?id=com.authy.authy"));
+
   @Inject transient Authenticators authenticators;
   @Inject transient FactorOwner owner;
   @Inject transient SecurityContext security;
@@ -142,6 +172,11 @@ public class EnrollmentBacking implements Serializable {
             + "\r\n";
     return "data:text/plain;charset=utf-8;base64,"
         + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The recommended apps in the store of the chosen phone. */
+  public List<StoreApp> getStoreApps() {
+    return phone == Phone.ANDROID ? GOOGLE_PLAY : APP_STORE;
   }
 
   public Step getStep() {

@@ -43,10 +43,16 @@ class SecondFactorIT {
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecondStep secondStep;
+  @Inject SignIn signIn;
+  @Inject app.sesame.account.control.PasswordHashing hashing;
 
   @Resource ManagedExecutorService executor;
 
   private long newAccount() {
+    return newAccount("not a hash");
+  }
+
+  private long newAccount(String passwordHash) {
     return db.inTransaction(
         () -> {
           Firm firm = new Firm("Cabinet " + UUID.randomUUID(), Instant.now());
@@ -59,7 +65,7 @@ class SecondFactorIT {
                   Role.CLIENT,
                   Language.FR,
                   Instant.now());
-          account.activate("unused", Instant.now());
+          account.activate(passwordHash, Instant.now());
           db.em().persist(account);
           db.em().flush();
           return account.getId();
@@ -149,5 +155,17 @@ class SecondFactorIT {
         authenticators.verify(
             accountId, new TotpCodes().code(secret, Instant.now().plusSeconds(30))));
     assertEquals(SecondStep.Requirement.VERIFY, secondStep.requirement(accountId), "codes remain");
+  }
+
+  @Test
+  void aSensitiveChangeIsConfirmedByThePasswordOrAFreshAppCode() {
+    long accountId = newAccount(hashing.hash("Soleil-Rouge-2026"));
+    byte[] secret = enrol(accountId);
+    assertTrue(signIn.reauthenticate(accountId, "Soleil-Rouge-2026"));
+    assertFalse(signIn.reauthenticate(accountId, "Soleil-Rouge-2027"));
+    String code = new TotpCodes().code(secret, Instant.now().plusSeconds(30));
+    assertTrue(signIn.reauthenticate(accountId, code));
+    assertFalse(signIn.reauthenticate(accountId, code), "not twice");
+    assertFalse(signIn.reauthenticate(accountId, ""));
   }
 }
