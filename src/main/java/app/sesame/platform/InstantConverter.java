@@ -2,19 +2,24 @@ package app.sesame.platform;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-/** Stores instants as SQL timestamps, the one time type both H2 and PostgreSQL map alike. */
+/**
+ * Stores instants in {@code timestamp with time zone} columns through {@code OffsetDateTime}, the
+ * type JPA maps to them on every database (H2's and PostgreSQL's drivers read them back
+ * differently, and this one type hides that).
+ */
 @Converter(autoApply = true)
-public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
   @Override
-  public Timestamp convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+  public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   @Override
-  public Instant convertToEntityAttribute(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+  public Instant convertToEntityAttribute(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
   }
 }

@@ -73,13 +73,12 @@ class SignInBenchmark {
           () -> {
             while (Instant.now().isBefore(end)) {
               Person person = pool.take();
-              String code;
-              try {
-                code = person.code();
-              } catch (IllegalStateException usedUpThisStep) {
+              java.util.Optional<String> fresh = Fixtures.tryFreshCode(person.totpSecret());
+              if (fresh.isEmpty()) {
                 pool.put(person);
                 continue;
               }
+              String code = fresh.get();
               long began = System.nanoTime();
               try {
                 signIn(person, code, pool);

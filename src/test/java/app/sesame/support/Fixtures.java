@@ -40,21 +40,39 @@ public final class Fixtures {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * The code of the current time step, or of the next one (within the portal's drift window) when
-   * this step's code was already handed out: the portal accepts each code once.
+   * A code the portal has not accepted yet: of the current time step, or of the next one (within
+   * the portal's drift window) when this step's was already handed out. Like a person who has just
+   * used a code, it waits for the app to show a new one when both are spent.
    */
-  public static synchronized String freshCode(byte[] secret) {
+  public static String freshCode(byte[] secret) {
+    while (true) {
+      java.util.Optional<String> code = tryFreshCode(secret);
+      if (code.isPresent()) {
+        return code.get();
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A fresh code if one can be had right now; empty when both usable steps are spent. */
+  public static synchronized java.util.Optional<String> tryFreshCode(byte[] secret) {
     String key = java.util.HexFormat.of().formatHex(secret);
     long now = app.sesame.totp.control.TotpCodes.step(Instant.now());
     long step = Math.max(now, LAST_STEPS.getOrDefault(key, Long.MIN_VALUE) + 1);
     if (step > now + 1) {
-      throw new IllegalStateException("Two codes of one authenticator in one step already");
+      return java.util.Optional.empty();
     }
     LAST_STEPS.put(key, step);
-    return new app.sesame.totp.control.TotpCodes()
-        .code(
-            secret,
-            Instant.ofEpochSecond(step * app.sesame.totp.control.TotpCodes.STEP.toSeconds()));
+    return java.util.Optional.of(
+        new app.sesame.totp.control.TotpCodes()
+            .code(
+                secret,
+                Instant.ofEpochSecond(step * app.sesame.totp.control.TotpCodes.STEP.toSeconds())));
   }
 
   public static Connection connect() throws SQLException {

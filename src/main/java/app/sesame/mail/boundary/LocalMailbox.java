@@ -1,6 +1,8 @@
 package app.sesame.mail.boundary;
 
 import app.sesame.mail.control.LocalMailServer;
+import app.sesame.platform.Language;
+import app.sesame.platform.Messages;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -37,7 +39,7 @@ public class LocalMailbox extends HttpServlet {
     String path = request.getPathInfo();
     try {
       if (path == null || "/".equals(path)) {
-        list(messages, response);
+        list(messages, language(request), response);
         return;
       }
       Matcher eml = EML.matcher(path);
@@ -54,26 +56,35 @@ public class LocalMailbox extends HttpServlet {
     }
   }
 
-  private static void list(List<MimeMessage> messages, HttpServletResponse response)
+  private static Language language(HttpServletRequest request) {
+    return request.getHeader("Accept-Language") == null
+        ? Language.FR
+        : Language.preferred(java.util.Collections.list(request.getLocales()));
+  }
+
+  private static void list(
+      List<MimeMessage> messages, Language language, HttpServletResponse response)
       throws IOException, MessagingException {
+    java.util.Locale locale = language.locale();
     response.setContentType("text/html;charset=UTF-8");
     PrintWriter out = response.getWriter();
-    out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">");
-    out.println("<title>Local mailbox</title>");
+    out.printf(
+        "<!DOCTYPE html><html lang=\"%s\"><head><meta charset=\"UTF-8\">%n", language.code());
+    out.printf("<title>%s</title>%n", Messages.text(locale, "mailbox.title"));
     out.println("<link rel=\"stylesheet\" href=\"/resources/sesame/sesame.css\"></head>");
-    out.println("<body class=\"mailbox\"><main><h1>Local mailbox</h1>");
-    out.println(
-        "<p>Mail sent by the portal in the embedded mode. Newest first; not kept across"
-            + " restarts.</p>");
+    out.printf(
+        "<body class=\"mailbox\"><main><h1>%s</h1>%n<p>%s</p>%n",
+        Messages.text(locale, "mailbox.title"), Messages.text(locale, "mailbox.intro"));
     if (messages.isEmpty()) {
-      out.println("<p>No mail yet.</p>");
+      out.printf("<p>%s</p>%n", Messages.text(locale, "mailbox.empty"));
     }
     for (int i = 0; i < messages.size(); i++) {
       MimeMessage message = messages.get(i);
       out.println("<article class=\"mail\">");
       out.printf(
-          "<h2>%s</h2><p class=\"meta\">To %s · %s · <a href=\"/mailbox/%d.eml\">.eml</a></p>%n",
+          "<h2>%s</h2><p class=\"meta\">%s %s · %s · <a href=\"/mailbox/%d.eml\">.eml</a></p>%n",
           escape(message.getSubject()),
+          Messages.text(locale, "mailbox.to"),
           escape(String.join(", ", recipients(message))),
           message.getSentDate(),
           i);
