@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /** The signed-in person of the current request, for pages and boundaries. */
@@ -56,11 +55,7 @@ public class CurrentCaller {
     if (security.getCallerPrincipal() == null) {
       return Optional.empty();
     }
-    HttpSession session = request.getSession(false);
-    if (session == null
-        || !(session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn)) {
-      return Optional.empty();
-    }
-    return signIn.current(signedIn.accountId(), signedIn.signedInAt());
+    return SignedInSession.of(request)
+        .flatMap(signedIn -> signIn.current(signedIn.accountId(), signedIn.signedInAt()));
   }
 }

@@ -3,7 +3,6 @@ package app.sesame.account.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.OptionalLong;
 
 /**
@@ -31,19 +30,17 @@ public class FactorOwner {
 
   /** Whether the signed-in person proved who they are recently enough for a sensitive change. */
   public boolean isFresh() {
-    HttpSession session = request.getSession(false);
-    return session != null
-        && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn
-        && signedIn.isFresh(java.time.Instant.now());
+    return SignedInSession.of(request).filter(s -> s.isFresh(java.time.Instant.now())).isPresent();
   }
 
   /** Records a new proof of identity in the session. */
   public void proven() {
-    HttpSession session = request.getSession(false);
-    if (session != null
-        && session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn) {
-      session.setAttribute(
-          SignedInSession.ATTRIBUTE, signedIn.provenAgain(java.time.Instant.now()));
-    }
+    SignedInSession.of(request)
+        .ifPresent(
+            s ->
+                request
+                    .getSession()
+                    .setAttribute(
+                        SignedInSession.ATTRIBUTE, s.provenAgain(java.time.Instant.now())));
   }
 }

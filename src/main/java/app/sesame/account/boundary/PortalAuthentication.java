@@ -142,14 +142,14 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   }
 
   private Optional<Caller> sessionCaller(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null
-        || !(session.getAttribute(SignedInSession.ATTRIBUTE) instanceof SignedInSession signedIn)) {
+    Optional<SignedInSession> signedIn = SignedInSession.of(request);
+    if (signedIn.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Caller> caller = signIn.current(signedIn.accountId(), signedIn.signedInAt());
+    Optional<Caller> caller =
+        signIn.current(signedIn.get().accountId(), signedIn.get().signedInAt());
     if (caller.isEmpty()) {
-      session.invalidate();
+      request.getSession().invalidate();
     }
     return caller;
   }

@@ -22,4 +22,13 @@ public record SignedInSession(long accountId, Instant signedInAt, Instant proven
   public SignedInSession provenAgain(Instant now) {
     return new SignedInSession(accountId, signedInAt, now);
   }
+
+  /** The sign-in the request's session holds, if any. */
+  public static java.util.Optional<SignedInSession> of(
+      jakarta.servlet.http.HttpServletRequest request) {
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(ATTRIBUTE) instanceof SignedInSession signedIn
+        ? java.util.Optional.of(signedIn)
+        : java.util.Optional.empty();
+  }
 }

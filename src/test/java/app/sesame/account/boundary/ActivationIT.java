@@ -6,38 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.backoffice.boundary.ClientsPage;
 import app.sesame.support.Browser;
+import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.Mailbox;
 import app.sesame.support.Mailbox.Mail;
 import app.sesame.support.PortalServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 
 /** Invitation and activation as the client lives it (seed 001), in a French browser. */
 @ExtendWith(PortalServer.class)
 class ActivationIT {
   private static final String NEW_PASSWORD = "Soleil-Rouge-2026";
-  private static WebDriver browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession("fr-CA,fr");
 
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open("fr-CA,fr");
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
+  private WebDriver browser;
 
   @BeforeEach
-  void freshSession() {
-    browser.manage().deleteAllCookies();
+  void browser() {
+    browser = SESSION.driver();
   }
 
   /** An accountant invites a client from the back-office; returns the client's address. */

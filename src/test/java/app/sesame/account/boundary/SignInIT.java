@@ -5,34 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.support.Browser;
+import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.PortalServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 
 /** Password sign-in, the two areas and the language switch, in an English browser. */
 @ExtendWith(PortalServer.class)
 class SignInIT {
-  private static WebDriver browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession("en-CA,en");
 
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open("en-CA,en");
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
+  private WebDriver browser;
 
   @BeforeEach
-  void freshSession() {
-    browser.manage().deleteAllCookies();
+  void browser() {
+    browser = SESSION.driver();
   }
 
   private String sessionId() {

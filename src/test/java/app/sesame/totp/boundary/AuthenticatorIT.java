@@ -8,6 +8,7 @@ import app.sesame.account.boundary.PortalHomePage;
 import app.sesame.account.boundary.SecondStepPage;
 import app.sesame.account.boundary.SignInPage;
 import app.sesame.support.Browser;
+import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.Mailbox;
@@ -16,11 +17,10 @@ import app.sesame.totp.control.TotpCodes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -29,28 +29,20 @@ import org.openqa.selenium.WebDriver;
  */
 @ExtendWith(PortalServer.class)
 class AuthenticatorIT {
-  private static WebDriver browser;
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession("fr-CA,fr");
 
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.open("fr-CA,fr");
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.quit();
-  }
+  private WebDriver browser;
 
   @BeforeEach
-  void freshSession() {
-    browser.manage().deleteAllCookies();
+  void browser() {
+    browser = SESSION.driver();
   }
 
-  private static boolean onPortal() {
+  private boolean onPortal() {
     return browser.getCurrentUrl().contains("/portal/index.xhtml");
   }
 
-  private static void signOut() {
+  private void signOut() {
     new PortalHomePage(browser).signOut();
   }
 

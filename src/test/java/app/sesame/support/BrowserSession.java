@@ -1,0 +1,40 @@
+package app.sesame.support;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * One browser for a test class, in the given language, with the cookies cleared before each test:
+ * every test starts signed out, in a session of its own.
+ */
+public final class BrowserSession
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  private final String acceptLanguage;
+  private WebDriver driver;
+
+  public BrowserSession(String acceptLanguage) {
+    this.acceptLanguage = acceptLanguage;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    driver = Browser.open(acceptLanguage);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    driver.manage().deleteAllCookies();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    driver.quit();
+  }
+}
