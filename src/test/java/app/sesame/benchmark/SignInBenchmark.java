@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
+import app.sesame.support.HttpBrowser;
 import app.sesame.support.PortalServer;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,9 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.Test;
@@ -43,10 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PortalServer.class)
 class SignInBenchmark {
-  private static final Pattern VIEW_STATE =
-      Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-  private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
-
   private final int users = Integer.getInteger("bench.users", 8);
   private final int seconds = Integer.getInteger("bench.seconds", 60);
 
@@ -141,75 +128,26 @@ class SignInBenchmark {
   private static void signIn(Person person, String totpCode, LinkedBlockingQueue<Person> pool)
       throws IOException, InterruptedException {
     try {
-      HttpClient browser =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
-      String signInPage = get(browser, "login/sign-in.xhtml");
+      HttpBrowser browser = new HttpBrowser();
+      browser.get("login/sign-in.xhtml");
       Map<String, String> credentials = new LinkedHashMap<>();
       credentials.put("signin", "signin");
       credentials.put("signin:next", "");
       credentials.put("signin:email", person.email());
       credentials.put("signin:password", person.password());
       credentials.put("signin:submit", "");
-      String secondStepPage = post(browser, "login/sign-in.xhtml", signInPage, credentials);
-      if (!secondStepPage.contains("id=\"second\"")) {
+      if (!browser.submit("login/sign-in.xhtml", credentials).body().contains("id=\"second\"")) {
         throw new AssertionError("password step refused");
       }
       Map<String, String> code = new LinkedHashMap<>();
       code.put("second", "second");
       code.put("second:code", totpCode);
       code.put("second:verify", "");
-      String home = post(browser, "login/second-step.xhtml", secondStepPage, code);
-      if (!home.contains("id=\"welcome\"")) {
+      if (!browser.submit("login/second-step.xhtml", code).body().contains("id=\"welcome\"")) {
         throw new AssertionError("second step refused");
       }
     } finally {
       pool.put(person);
     }
-  }
-
-  private static String get(HttpClient browser, String path)
-      throws IOException, InterruptedException {
-    return browser
-        .send(
-            HttpRequest.newBuilder(PortalServer.url(path)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static String post(
-      HttpClient browser, String path, String page, Map<String, String> fields)
-      throws IOException, InterruptedException {
-    Map<String, String> form = new LinkedHashMap<>(fields);
-    form.put("jakarta.faces.ViewState", find(VIEW_STATE, page));
-    form.put("primefaces.nonce", find(NONCE, page));
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    URI uri = PortalServer.url(path);
-    return browser
-        .send(
-            HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static String find(Pattern pattern, String page) {
-    Matcher matcher = pattern.matcher(page);
-    if (!matcher.find()) {
-      throw new AssertionError("not found on the page: " + pattern);
-    }
-    return matcher.group(1);
   }
 }

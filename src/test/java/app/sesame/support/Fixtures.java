@@ -153,7 +153,12 @@ public final class Fixtures {
 
   /** A client of a new firm, with an authenticator app whose secret the test knows. */
   public static Person clientWithAuthenticator(String language) {
-    Person client = person("CLIENT", language);
+    return clientWithAuthenticator(firm(unique("Cabinet")), language);
+  }
+
+  /** A client of the given firm, with an authenticator app whose secret the test knows. */
+  public static Person clientWithAuthenticator(long firmId, String language) {
+    Person client = person(firmId, "CLIENT", language);
     byte[] secret = app.sesame.totp.control.TotpCodes.newSecret();
     try (Connection db = connect()) {
       addAuthenticator(db, client.id(), secret);

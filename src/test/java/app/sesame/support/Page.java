@@ -29,6 +29,17 @@ public abstract class Page {
     field.sendKeys(text);
   }
 
+  /** Waits until the browser has loaded the page it was sent to. */
+  protected void loaded() {
+    waiting()
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
+  }
+
   /** The heading of the page. */
   public String heading() {
     return visible(By.tagName("h1")).getText();

@@ -72,7 +72,7 @@ public class SecondStep {
     Optional<Method> method = Optional.empty();
     if (authenticators.verify(accountId, code)) {
       method = Optional.of(Method.AUTHENTICATOR);
-    } else if (recoveryCodes.use(accountId, code)) {
+    } else if (account.getFirm().isRecoveryCodesEnabled() && recoveryCodes.use(accountId, code)) {
       method = Optional.of(Method.RECOVERY_CODE);
     }
     if (method.isEmpty()) {

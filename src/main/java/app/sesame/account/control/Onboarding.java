@@ -49,6 +49,21 @@ public class Onboarding {
    */
   public Account invite(
       Firm firm, String name, String email, Role role, Language language, Long actorId) {
+    return invite(firm, name, email, null, role, language, actorId);
+  }
+
+  /**
+   * Creates an invited account, with the mobile number the firm gives (optional, unconfirmed), and
+   * sends it the activation link.
+   */
+  public Account invite(
+      Firm firm,
+      String name,
+      String email,
+      String phone,
+      Role role,
+      Language language,
+      Long actorId) {
     if (name == null || name.isBlank() || name.strip().length() > 200) {
       throw new UserError("invite.error.name");
     }
@@ -58,7 +73,14 @@ public class Onboarding {
     if (accounts.byEmail(email).isPresent()) {
       throw new UserError("invite.error.taken");
     }
+    String mobile = null;
+    if (phone != null && !phone.isBlank()) {
+      mobile =
+          app.sesame.platform.PhoneNumbers.mobile(phone)
+              .orElseThrow(() -> new UserError("invite.error.phone"));
+    }
     Account account = new Account(firm, email, name, role, language, Instant.now());
+    account.setPhone(mobile);
     em.persist(account);
     em.flush();
     sendActivationLink(account);

@@ -84,6 +84,10 @@ public class Account {
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
 
+  /** A mobile number in E.164 form, given by the firm or the owner. */
+  @Column(length = 20)
+  private String phone;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -191,6 +195,51 @@ public class Account {
 
   public boolean honoursSessionSignedInAt(Instant signedInAt) {
     return sessionsValidAfter == null || signedInAt.isAfter(sessionsValidAfter);
+  }
+
+  /** Turns the account off: it signs in no more, and its open sessions end. */
+  public void disable(Instant now) {
+    status = AccountStatus.DISABLED;
+    endSessions(now);
+  }
+
+  /** Turns a disabled account back on, as it was before: active, or invited. */
+  public void enable() {
+    if (status == AccountStatus.DISABLED) {
+      status = passwordHash == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
+    }
+  }
+
+  public void lock(Instant now) {
+    status = AccountStatus.LOCKED;
+    endSessions(now);
+  }
+
+  /** Opens a locked account and forgets its recent failures, so it may try again at once. */
+  public void unlock() {
+    if (status == AccountStatus.LOCKED) {
+      status = AccountStatus.ACTIVE;
+    }
+    failedSignIns = 0;
+    signInBlockedUntil = null;
+    failedSecondFactors = 0;
+    secondFactorBlockedUntil = null;
+  }
+
+  public boolean isWaiting(Instant now) {
+    return isSignInBlocked(now) || isSecondFactorBlocked(now);
+  }
+
+  public void setRole(Role role) {
+    this.role = Objects.requireNonNull(role);
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
   }
 
   public Long getId() {

@@ -89,6 +89,11 @@ public class AuditEvent {
     return occurredAt;
   }
 
+  /** The time, for pages that format dates. */
+  public java.util.Date getTime() {
+    return java.util.Date.from(occurredAt);
+  }
+
   public AuditType getType() {
     return type;
   }

@@ -1,6 +1,7 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.Account;
+import app.sesame.account.entity.AccountStatus;
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
@@ -9,29 +10,78 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
-/** The back-office's clients page: the firm's clients and the invitation form. */
+/**
+ * The back-office's clients page: the firm's clients a page at a time (paging, sorting and
+ * filtering done by the database), and the invitation form.
+ */
 @Named
 @ViewScoped
 public class ClientsBacking implements Serializable {
-  @Inject Clients clients;
+  @Inject transient Clients clients;
 
-  private List<Account> list;
+  private String text;
+  private AccountStatus status;
   private String name;
   private String email;
+  private String phone;
   private Language language = Language.FR;
 
-  public void load() {
-    list = clients.list();
+  private final LazyDataModel<ClientRow> list =
+      new LazyDataModel<>() {
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+          return clients.count(query(0, 1, Map.of()));
+        }
+
+        @Override
+        public List<ClientRow> load(
+            int first,
+            int pageSize,
+            Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
+          return clients.page(query(first, pageSize, sortBy));
+        }
+
+        @Override
+        public String getRowKey(ClientRow row) {
+          return String.valueOf(row.id());
+        }
+
+        @Override
+        public ClientRow getRowData(String rowKey) {
+          return getWrappedData() == null
+              ? null
+              : getWrappedData().stream()
+                  .filter(r -> String.valueOf(r.id()).equals(rowKey))
+                  .findFirst()
+                  .orElse(null);
+        }
+      };
+
+  private ClientQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {
+    SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+    return new ClientQuery(
+        first,
+        pageSize,
+        sort == null ? "name" : sort.getField(),
+        sort != null && sort.getOrder() == SortOrder.DESCENDING,
+        text,
+        status);
   }
 
   public void invite() {
     try {
-      Account invited = clients.invite(name, email, language);
+      Account invited = clients.invite(name, email, phone, language);
       Messages.info("clients.invited", invited.getEmail());
       name = null;
       email = null;
-      list = clients.list();
+      phone = null;
     } catch (UserError error) {
       Messages.error(error);
     }
@@ -46,12 +96,32 @@ public class ClientsBacking implements Serializable {
     }
   }
 
-  public List<Account> getList() {
+  public LazyDataModel<ClientRow> getList() {
     return list;
+  }
+
+  public AccountStatus[] getStatuses() {
+    return AccountStatus.values();
   }
 
   public Language[] getLanguages() {
     return Language.values();
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public AccountStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(AccountStatus status) {
+    this.status = status;
   }
 
   public String getName() {
@@ -68,6 +138,14 @@ public class ClientsBacking implements Serializable {
 
   public void setEmail(String email) {
     this.email = email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
   }
 
   public Language getLanguage() {

@@ -24,6 +24,20 @@ public class Firm {
   @Column(name = "second_factor_required", nullable = false)
   private boolean secondFactorRequired = true;
 
+  @Column(name = "authenticator_app_allowed", nullable = false)
+  private boolean authenticatorAppAllowed = true;
+
+  @Column(name = "security_key_allowed", nullable = false)
+  private boolean securityKeyAllowed = true;
+
+  /** Whether a first second factor comes with recovery codes, and codes sign in. */
+  @Column(name = "recovery_codes_enabled", nullable = false)
+  private boolean recoveryCodesEnabled = true;
+
+  /** Whether clients may replace a lost second factor themselves. */
+  @Column(name = "self_service_recovery", nullable = false)
+  private boolean selfServiceRecovery;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -51,6 +65,38 @@ public class Firm {
 
   public void setSecondFactorRequired(boolean secondFactorRequired) {
     this.secondFactorRequired = secondFactorRequired;
+  }
+
+  public boolean isAuthenticatorAppAllowed() {
+    return authenticatorAppAllowed;
+  }
+
+  public void setAuthenticatorAppAllowed(boolean authenticatorAppAllowed) {
+    this.authenticatorAppAllowed = authenticatorAppAllowed;
+  }
+
+  public boolean isSecurityKeyAllowed() {
+    return securityKeyAllowed;
+  }
+
+  public void setSecurityKeyAllowed(boolean securityKeyAllowed) {
+    this.securityKeyAllowed = securityKeyAllowed;
+  }
+
+  public boolean isRecoveryCodesEnabled() {
+    return recoveryCodesEnabled;
+  }
+
+  public void setRecoveryCodesEnabled(boolean recoveryCodesEnabled) {
+    this.recoveryCodesEnabled = recoveryCodesEnabled;
+  }
+
+  public boolean isSelfServiceRecovery() {
+    return selfServiceRecovery;
+  }
+
+  public void setSelfServiceRecovery(boolean selfServiceRecovery) {
+    this.selfServiceRecovery = selfServiceRecovery;
   }
 
   public Instant getCreatedAt() {

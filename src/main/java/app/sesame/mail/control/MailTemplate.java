@@ -21,7 +21,8 @@ public enum MailTemplate {
   AUTHENTICATOR_REMOVED,
   AUTHENTICATOR_RESET,
   RECOVERY_CODE_USED,
-  RECOVERY_CODES_REPLACED;
+  RECOVERY_CODES_REPLACED,
+  SECOND_FACTORS_RESET;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 

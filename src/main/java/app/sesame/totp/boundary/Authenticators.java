@@ -80,6 +80,9 @@ public class Authenticators {
   /** Starts setting up a new app: a fresh secret, replacing any enrolment left unfinished. */
   public Enrollment start(long accountId, String name) {
     Account account = em.find(Account.class, accountId);
+    if (!account.getFirm().isAuthenticatorAppAllowed()) {
+      throw new UserError("totp.error.not-allowed");
+    }
     em.createNamedQuery(Authenticator.DROP_UNCONFIRMED)
         .setParameter("account", accountId)
         .executeUpdate();
@@ -115,7 +118,10 @@ public class Authenticators {
     if (step.isEmpty()) {
       throw new UserError("totp.error.code");
     }
-    boolean first = !hasConfirmed(accountId) && recoveryCodes.remaining(accountId) == 0;
+    boolean first =
+        pending.getAccount().getFirm().isRecoveryCodesEnabled()
+            && !hasConfirmed(accountId)
+            && recoveryCodes.remaining(accountId) == 0;
     pending.confirm(cleanName, step.getAsLong(), Instant.now());
     Account account = pending.getAccount();
     events.fire(

@@ -98,7 +98,12 @@ public class EnrollmentBacking implements Serializable {
 
   /** The phone is chosen: a fresh secret and its QR code. */
   public void choosePhone() {
-    enrollment = authenticators.start(owner.require(), null);
+    try {
+      enrollment = authenticators.start(owner.require(), null);
+    } catch (UserError error) {
+      Messages.error(error);
+      return;
+    }
     name = phone == Phone.IPHONE ? "iPhone" : "Android";
     code = null;
     showKey = false;

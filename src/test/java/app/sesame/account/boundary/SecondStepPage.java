@@ -22,6 +22,7 @@ public class SecondStepPage extends Page {
     WebElement form = driver.findElement(By.id("second"));
     visible(By.id("second:verify")).click();
     waiting().until(ExpectedConditions.stalenessOf(form));
+    loaded();
   }
 
   public void useRecoveryCode() {

@@ -27,6 +27,7 @@ public class SignInPage extends Page {
             d ->
                 !d.getCurrentUrl().equals(before)
                     || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+    loaded();
   }
 
   /** Signs a fixture person in completely: password, then their app's code if they have one. */

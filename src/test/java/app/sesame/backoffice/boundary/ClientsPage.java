@@ -32,6 +32,19 @@ public class ClientsPage extends Page {
     return messages();
   }
 
+  /** Types in the search field and waits for the list to follow. */
+  public void search(String text) {
+    WebElement table = visible(By.id("clients:list"));
+    type(By.id("clients:search"), text);
+    waiting().until(ExpectedConditions.stalenessOf(table));
+  }
+
+  public ClientPage openClient(String name) {
+    visible(By.linkText(name)).click();
+    waiting().until(ExpectedConditions.urlContains("/backoffice/client.xhtml"));
+    return new ClientPage(driver);
+  }
+
   public String table() {
     return visible(By.id("clients:list")).getText();
   }

@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class MailTemplateTest {
   private static final Map<String, String> VALUES =
-      Map.of(
-          "name", "Camille",
-          "firm", "Cabinet Démo",
-          "email", "camille@exemple.test",
-          "link", "http://localhost:8080/x?token=abc$1",
-          "expires", "30 novembre 2026",
-          "time", "23 novembre 2026",
-          "address", "127.0.0.1",
-          "device", "iPhone",
-          "remaining", "3");
+      Map.ofEntries(
+          Map.entry("name", "Camille"),
+          Map.entry("firm", "Cabinet Démo"),
+          Map.entry("email", "camille@exemple.test"),
+          Map.entry("link", "http://localhost:8080/x?token=abc$1"),
+          Map.entry("expires", "30 novembre 2026"),
+          Map.entry("time", "23 novembre 2026"),
+          Map.entry("address", "127.0.0.1"),
+          Map.entry("device", "iPhone"),
+          Map.entry("remaining", "3"),
+          Map.entry("actor", "Marc Roy"));
 
   @Test
   void everyTemplateRendersInBothLanguagesWithEveryPlaceholderFilled() {

@@ -1,0 +1,37 @@
+package app.sesame.platform;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Mobile numbers, read and checked by Google's libphonenumber and kept in E.164 form. A number
+ * written without a country code is read as Canadian, the firms' home.
+ */
+public final class PhoneNumbers {
+  static final String DEFAULT_REGION = "CA";
+
+  private PhoneNumbers() {}
+
+  /** The E.164 form of a valid mobile number; empty when the text is not one. */
+  public static Optional<String> mobile(String typed) {
+    if (typed == null || typed.isBlank() || typed.length() > 30) {
+      return Optional.empty();
+    }
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber number = util.parse(typed, DEFAULT_REGION);
+      PhoneNumberType type = util.getNumberType(number);
+      boolean mobile =
+          type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+      return util.isValidNumber(number) && mobile
+          ? Optional.of(util.format(number, PhoneNumberFormat.E164))
+          : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+}

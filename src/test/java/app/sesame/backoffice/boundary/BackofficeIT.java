@@ -1,0 +1,219 @@
+package app.sesame.backoffice.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.sesame.account.boundary.PortalHomePage;
+import app.sesame.account.boundary.SignInPage;
+import app.sesame.support.Browser;
+import app.sesame.support.BrowserSession;
+import app.sesame.support.Fixtures;
+import app.sesame.support.Fixtures.Person;
+import app.sesame.support.HttpBrowser;
+import app.sesame.support.Mailbox;
+import app.sesame.support.PortalServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The back-office as accountants and firm administrators use it (seed 003: "contact your accountant
+ * to reset your 2FA"), and as an attacker from another firm would probe it.
+ */
+@ExtendWith(PortalServer.class)
+class BackofficeIT {
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession("fr-CA,fr");
+
+  private WebDriver browser;
+
+  @BeforeEach
+  void browser() {
+    browser = SESSION.driver();
+  }
+
+  private static long count(String sql, Object... parameters) {
+    return ((Number) Fixtures.row(sql, parameters).get("n")).longValue();
+  }
+
+  @Test
+  void anAccountantResetsALostSecondFactorAndTheClientSetsUpANewOne() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    Person other = Fixtures.person(firm, "CLIENT", "fr");
+
+    SignInPage.signInFully(browser, accountant);
+    ClientsPage clients = new ClientsPage(browser);
+    clients.search(client.email().substring(0, 15));
+    assertTrue(clients.table().contains(client.email()), clients.table());
+    assertFalse(clients.table().contains(other.email()), "the filter keeps only the match");
+    Browser.screenshot(browser, "backoffice-clients");
+
+    ClientPage page = clients.openClient(client.name());
+    assertTrue(page.factors().startsWith("1 application"), page.factors());
+    String done = page.reset("Téléphone perdu ou volé");
+    assertTrue(done.contains("est réinitialisée"), done);
+    assertTrue(page.factors().startsWith("0 application"), page.factors());
+    Browser.screenshot(browser, "backoffice-client-reset");
+
+    Mailbox.Mail mail = Mailbox.await(client.email(), 1, Duration.ofSeconds(30));
+    assertTrue(mail.subject().contains("réinitialisée"), mail.subject());
+    assertTrue(mail.body().contains(accountant.name()), mail.body());
+    assertEquals(
+        1,
+        count(
+            "select count(*) as n from audit_event where type = 'SECOND_FACTORS_RESET'"
+                + " and actor_id = ? and subject_id = ? and detail = 'LOST_PHONE'",
+            accountant.id(),
+            client.id()));
+    assertEquals(
+        0, count("select count(*) as n from authenticator where account_id = ?", client.id()));
+
+    browser.manage().deleteAllCookies();
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void aResetEndsTheClientsOpenSession() throws Exception {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    HttpBrowser clientBrowser = new HttpBrowser();
+    clientBrowser.signIn(client);
+    assertTrue(clientBrowser.get("portal/index.xhtml").body().contains("id=\"welcome\""));
+
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    new ClientPage(browser).reset("Téléphone perdu ou volé");
+
+    HttpResponse<String> after = clientBrowser.get("portal/index.xhtml");
+    assertFalse(after.body().contains("id=\"welcome\""), "the client's session ended");
+    assertTrue(after.uri().getPath().endsWith("/login/sign-in.xhtml"), after.uri().toString());
+  }
+
+  @Test
+  void anAdministratorTurnsTheRequirementOffAndAClientWithoutFactorGetsIn() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
+    Person client = Fixtures.person(firm, "CLIENT", "fr");
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    browser.manage().deleteAllCookies();
+
+    SignInPage.signInFully(browser, admin);
+    browser.get(PortalServer.url("backoffice/firm.xhtml").toString());
+    browser.findElement(By.cssSelector("#firm\\:required .ui-toggleswitch-slider")).click();
+    browser.findElement(By.id("firm:save-policy")).click();
+    assertTrue(new PortalHomePage(browser).messages().contains("enregistrée"));
+    Browser.screenshot(browser, "backoffice-firm");
+    assertEquals(
+        false,
+        Fixtures.row("select second_factor_required from firm where id = ?", firm)
+            .get("second_factor_required"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) as n from audit_event where type = 'POLICY_CHANGED' and firm_id = ?",
+            firm));
+    new PortalHomePage(browser).signOut();
+    browser.manage().deleteAllCookies();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(browser.getCurrentUrl().endsWith("/portal/index.xhtml"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void anAccountantOfAnotherFirmSeesAndChangesNothing() throws Exception {
+    Person intruder = Fixtures.person("ACCOUNTANT", "en");
+    Person victim = Fixtures.clientWithAuthenticator("en");
+    HttpBrowser http = new HttpBrowser();
+    http.signIn(intruder);
+
+    HttpResponse<String> page = http.get("backoffice/client.xhtml?id=" + victim.id());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("This client does not exist"), page.body());
+    assertFalse(page.body().contains(victim.email()));
+
+    http.get("backoffice/index.xhtml");
+    Map<String, String> search = new LinkedHashMap<>();
+    search.put("clients", "clients");
+    search.put("clients:search", victim.email());
+    HttpResponse<String> list =
+        http.ajax("backoffice/index.xhtml", "clients:search", "clients:search", search);
+    assertFalse(list.body().contains(victim.email()), list.body());
+
+    Map<String, String> reset = new LinkedHashMap<>();
+    reset.put("client", "client");
+    reset.put("id", String.valueOf(victim.id()));
+    reset.put("client:reason", "LOST_PHONE");
+    http.get("backoffice/client.xhtml?id=" + victim.id());
+    http.ajax("backoffice/client.xhtml?id=" + victim.id(), "client:confirm-reset", "@all", reset);
+    assertEquals(
+        1, count("select count(*) as n from authenticator where account_id = ?", victim.id()));
+    assertEquals(
+        0,
+        count(
+            "select count(*) as n from audit_event where type = 'SECOND_FACTORS_RESET' and subject_id = ?",
+            victim.id()));
+  }
+
+  @Test
+  void aClientIsRefusedEverywhereInTheBackOfficeAndAnAccountantInTheFirmSettings()
+      throws Exception {
+    Person client = Fixtures.clientWithAuthenticator("en");
+    HttpBrowser http = new HttpBrowser();
+    http.signIn(client);
+    for (String page : new String[] {"index", "client", "audit", "dashboard", "firm", "security"}) {
+      assertEquals(403, http.get("backoffice/" + page + ".xhtml").statusCode(), page);
+    }
+    Person accountant = Fixtures.person("ACCOUNTANT", "en");
+    HttpBrowser staff = new HttpBrowser();
+    staff.signIn(accountant);
+    assertEquals(200, staff.get("backoffice/dashboard.xhtml").statusCode());
+    assertEquals(403, staff.get("backoffice/firm.xhtml").statusCode());
+  }
+
+  @Test
+  void theAuditTrailExportsItsRowsAsCsv() throws Exception {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    new ClientPage(browser).reset("Nouveau téléphone");
+
+    HttpBrowser http = new HttpBrowser();
+    http.signIn(Fixtures.person(firm, "ACCOUNTANT", "en"));
+    http.get("backoffice/audit.xhtml");
+    Map<String, String> export = new LinkedHashMap<>();
+    export.put("audit", "audit");
+    export.put("audit:subject", client.email());
+    export.put("audit:export", "");
+    HttpResponse<String> csv = http.submit("backoffice/audit.xhtml", export);
+    assertTrue(
+        csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"),
+        csv.headers().toString());
+    String[] lines = csv.body().split("\r\n");
+    assertEquals("time,event,actor,account,address,detail", lines[0]);
+    assertTrue(
+        csv.body()
+            .contains(
+                ",SECOND_FACTORS_RESET,\"" + accountant.email() + "\",\"" + client.email() + "\","),
+        csv.body());
+    for (int i = 1; i < lines.length; i++) {
+      assertTrue(
+          lines[i].contains("\"" + client.email() + "\""),
+          "only the filtered account: " + lines[i]);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package app.sesame.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a screen: it keeps cookies and sends the portal's forms with their view state
+ * and script nonce, as a page would. For the load benchmark, and for tests that craft requests a
+ * page would never send.
+ */
+public final class HttpBrowser {
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState[^>]*value=\"([^\"]+)\"");
+  private static final Pattern AJAX_VIEW_STATE =
+      Pattern.compile("jakarta.faces.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
+  private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private String viewState;
+  private String nonce;
+  private String page;
+
+  /** The page last loaded. */
+  public String page() {
+    return page;
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(PortalServer.url(path)).header("Accept-Language", "en").build(),
+            HttpResponse.BodyHandlers.ofString());
+    remember(response.body());
+    return response;
+  }
+
+  /** Sends a form of the page last loaded, as its submit button would. */
+  public HttpResponse<String> submit(String path, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(path, fields, false);
+    remember(response.body());
+    return response;
+  }
+
+  /** Sends an Ajax request of the page last loaded, as a PrimeFaces component would. */
+  public HttpResponse<String> ajax(
+      String path, String source, String execute, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("jakarta.faces.partial.ajax", "true");
+    all.put("jakarta.faces.source", source);
+    all.put("jakarta.faces.partial.execute", execute);
+    all.put("jakarta.faces.partial.render", "@all");
+    all.put(source, source);
+    HttpResponse<String> response = send(path, all, true);
+    Matcher state = AJAX_VIEW_STATE.matcher(response.body());
+    if (state.find()) {
+      viewState = state.group(1);
+    }
+    return response;
+  }
+
+  /** A complete sign-in: the password, then the code of the person's app if they have one. */
+  public HttpResponse<String> signIn(Fixtures.Person person)
+      throws IOException, InterruptedException {
+    get("login/sign-in.xhtml");
+    Map<String, String> credentials = new LinkedHashMap<>();
+    credentials.put("signin", "signin");
+    credentials.put("signin:next", "");
+    credentials.put("signin:email", person.email());
+    credentials.put("signin:password", person.password());
+    credentials.put("signin:submit", "");
+    HttpResponse<String> response = submit("login/sign-in.xhtml", credentials);
+    if (person.totpSecret() == null) {
+      return response;
+    }
+    Map<String, String> code = new LinkedHashMap<>();
+    code.put("second", "second");
+    code.put("second:code", person.code());
+    code.put("second:verify", "");
+    return submit("login/second-step.xhtml", code);
+  }
+
+  private HttpResponse<String> send(String path, Map<String, String> fields, boolean ajax)
+      throws IOException, InterruptedException {
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    form.put("jakarta.faces.ViewState", viewState);
+    form.put("primefaces.nonce", nonce);
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(PortalServer.url(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept-Language", "en")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (ajax) {
+      request.header("Faces-Request", "partial/ajax");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void remember(String body) {
+    page = body;
+    Matcher state = VIEW_STATE.matcher(body);
+    viewState = state.find() ? state.group(1) : null;
+    Matcher script = NONCE.matcher(body);
+    nonce = script.find() ? script.group(1) : null;
+  }
+}
