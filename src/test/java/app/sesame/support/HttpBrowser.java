@@ -67,7 +67,7 @@ public final class HttpBrowser {
     all.put("jakarta.faces.source", source);
     all.put("jakarta.faces.partial.execute", execute);
     all.put("jakarta.faces.partial.render", "@all");
-    all.put(source, source);
+    all.putIfAbsent(source, source);
     HttpResponse<String> response = send(path, all, true);
     Matcher state = AJAX_VIEW_STATE.matcher(response.body());
     if (state.find()) {

@@ -150,7 +150,13 @@ class BackofficeIT {
     search.put("clients:search", victim.email());
     HttpResponse<String> list =
         http.ajax("backoffice/index.xhtml", "clients:search", "clients:search", search);
-    assertFalse(list.body().contains(victim.email()), list.body());
+    String rows =
+        list.body()
+            .substring(
+                list.body().indexOf("id=\"clients:list_data\""),
+                list.body().indexOf("</tbody>", list.body().indexOf("id=\"clients:list_data\"")));
+    assertTrue(rows.contains("No clients yet."), rows);
+    assertFalse(rows.contains(victim.email()), rows);
 
     Map<String, String> reset = new LinkedHashMap<>();
     reset.put("client", "client");
@@ -215,5 +221,25 @@ class BackofficeIT {
           lines[i].contains("\"" + client.email() + "\""),
           "only the filtered account: " + lines[i]);
     }
+  }
+
+  @Test
+  void theDashboardCountsTheFirmsClients() throws Exception {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), false);
+    Fixtures.clientWithAuthenticator(firm, "en");
+    Fixtures.person(firm, "CLIENT", "en");
+    Fixtures.update(
+        "update account set status = 'INVITED', password_hash = null" + " where id = ?",
+        Fixtures.person(firm, "CLIENT", "en").id());
+    Fixtures.person("CLIENT", "en");
+    SignInPage.signInFully(browser, Fixtures.person(firm, "ACCOUNTANT", "en"));
+    browser.get(PortalServer.url("backoffice/dashboard.xhtml").toString());
+    PortalHomePage page = new PortalHomePage(browser);
+    assertEquals("Dashboard", page.heading());
+    assertEquals("50 %", browser.findElement(By.id("protected-share")).getText());
+    assertEquals("1", browser.findElement(By.id("pending")).getText());
+    assertFalse(
+        browser.findElements(By.cssSelector("#protected-chart canvas")).isEmpty(), "a chart");
+    Browser.screenshot(browser, "backoffice-dashboard");
   }
 }
