@@ -37,7 +37,12 @@ public class SignIn {
         email == null || email.length() > 254 ? Optional.empty() : accounts.byEmail(email);
     if (found.isEmpty() || !found.get().canSignIn()) {
       hashing.verifyDecoy(typed);
-      found.ifPresent(a -> fire(AuditType.SIGN_IN_FAILED, a, "account " + a.getStatus()));
+      if (found.isPresent()) {
+        fire(AuditType.SIGN_IN_FAILED, found.get(), "account " + found.get().getStatus());
+      } else {
+        events.fire(
+            new SecurityEvent(AuditType.SIGN_IN_FAILED, null, null, null, "unknown address"));
+      }
       return Optional.empty();
     }
     // Attempts on one account are taken one at a time, so that the failure count holds.

@@ -2,25 +2,37 @@ package app.sesame.mail.control;
 
 import app.sesame.mail.entity.OutboxMail;
 import app.sesame.platform.Language;
+import app.sesame.platform.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Queues an e-mail in the recipient's language. It joins the caller's transaction: the message
- * exists if and only if the action that caused it was committed.
+ * exists if and only if the action that caused it was committed. The body is stored encrypted.
  */
 @ApplicationScoped
 public class Mailer {
+  /** Bodies carry links that open accounts: the outbox keeps them sealed with the portal's key. */
+  public static final String SEALED_FOR = "outbox-body";
+
   @PersistenceContext EntityManager em;
+  @Inject SecretBox secrets;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(
       String recipient, Language language, MailTemplate template, Map<String, String> values) {
     MailTemplate.Rendered message = template.render(language, values);
-    em.persist(new OutboxMail(recipient, message.subject(), message.body(), Instant.now()));
+    em.persist(
+        new OutboxMail(
+            recipient,
+            message.subject(),
+            secrets.encrypt(message.body().getBytes(StandardCharsets.UTF_8), SEALED_FOR),
+            Instant.now()));
   }
 }

@@ -1,6 +1,7 @@
 package app.sesame.mail.control;
 
 import app.sesame.mail.entity.OutboxMail;
+import app.sesame.platform.SecretBox;
 import app.sesame.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,7 @@ public class OutboxDelivery {
   @PersistenceContext EntityManager em;
   @Inject SmtpTransport smtp;
   @Inject Settings settings;
+  @Inject SecretBox secrets;
 
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -103,7 +106,9 @@ public class OutboxDelivery {
   private boolean deliver(Long id) {
     OutboxMail mail = inTransaction(() -> em.find(OutboxMail.class, id));
     try {
-      smtp.send(mail.getRecipient(), mail.getSubject(), mail.getBody());
+      String body =
+          new String(secrets.decrypt(mail.getBody(), Mailer.SEALED_FOR), StandardCharsets.UTF_8);
+      smtp.send(mail.getRecipient(), mail.getSubject(), body);
       inTransaction(() -> markDelivered(id));
       return true;
     } catch (MessagingException | RuntimeException e) {

@@ -47,6 +47,7 @@ public class OutboxMail {
   @Column(nullable = false, length = 300)
   private String subject;
 
+  /** The body, sealed with the portal's key: it may hold a link that opens an account. */
   @Lob
   @Column(nullable = false)
   private String body;

@@ -46,6 +46,7 @@ class OnboardingIT {
   @Inject Activation activation;
   @Inject OutboxDelivery delivery;
   @Inject PasswordHashing hashing;
+  @Inject app.sesame.platform.SecretBox secrets;
 
   private String invite(String email) {
     return invite(email, "Cabinet " + UUID.randomUUID());
@@ -68,7 +69,11 @@ class OnboardingIT {
   private String tokenMailedTo(String email) {
     List<Object[]> mails =
         db.rows("select body from outbox_mail where recipient = ? order by id desc", email);
-    Matcher matcher = TOKEN.matcher((String) mails.get(0)[0]);
+    String body =
+        new String(
+            secrets.decrypt((String) mails.get(0)[0], app.sesame.mail.control.Mailer.SEALED_FOR),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Matcher matcher = TOKEN.matcher(body);
     assertTrue(matcher.find(), "a link in the mail");
     return matcher.group(1);
   }
@@ -92,6 +97,19 @@ class OnboardingIT {
     assertEquals(1, stored.size());
     assertEquals(Tokens.hash(token), stored.get(0)[0]);
     assertEquals(0, db.rows("select id from action_token where token_hash = ?", token).size());
+  }
+
+  @Test
+  void theQueuedLinkIsStoredSealedNotInClear() {
+    String email = invite(unique());
+    String token = tokenMailedTo(email);
+    assertEquals(
+        0,
+        db.rows(
+                "select id from outbox_mail where recipient = ? and body like ?",
+                email,
+                "%" + token + "%")
+            .size());
   }
 
   @Test
