@@ -1,7 +1,5 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.account.boundary.FactorOwner;
-import app.sesame.account.boundary.SignIn;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
 import jakarta.faces.view.ViewScoped;
@@ -18,14 +16,9 @@ import java.io.Serializable;
 @ViewScoped
 public class ClientBacking implements Serializable {
   @Inject transient Clients clients;
-  @Inject transient FactorOwner owner;
-  @Inject transient SignIn signIn;
 
   private Long id;
   private Clients.Detail detail;
-  private ResetReason reason;
-  private String otherReason;
-  private String proof;
   private boolean unknown;
 
   public void load() throws IOException {
@@ -37,33 +30,6 @@ public class ClientBacking implements Serializable {
       detail = clients.detail(id);
     } catch (UserError error) {
       unknown = true;
-    }
-  }
-
-  /** Whether the accountant must confirm who they are before resetting. */
-  public boolean isProofNeeded() {
-    return !owner.isFresh();
-  }
-
-  public void reset() {
-    if (isProofNeeded()) {
-      if (!signIn.reauthenticate(owner.require(), proof)) {
-        proof = null;
-        Messages.error("security.error.proof");
-        return;
-      }
-      owner.proven();
-    }
-    proof = null;
-    try {
-      clients.resetSecondFactors(id, reason, otherReason);
-      Messages.info("reset.done", detail.client().name());
-      org.primefaces.PrimeFaces.current().ajax().addCallbackParam("done", true);
-      reason = null;
-      otherReason = null;
-      detail = clients.detail(id);
-    } catch (UserError error) {
-      Messages.error(error);
     }
   }
 
@@ -93,10 +59,6 @@ public class ClientBacking implements Serializable {
     }
   }
 
-  public ResetReason[] getReasons() {
-    return ResetReason.values();
-  }
-
   public Long getId() {
     return id;
   }
@@ -105,35 +67,22 @@ public class ClientBacking implements Serializable {
     this.id = id;
   }
 
+  /** The client as now, after a change made on this page. */
   public Clients.Detail getDetail() {
     return detail;
   }
 
+  /** Shows the client as the reset dialog of this page left them. */
+  void onReset(
+      @jakarta.enterprise.event.Observes(
+              notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS)
+          ResetBacking.ClientReset reset) {
+    if (id != null && id == reset.clientId()) {
+      detail = clients.detail(id);
+    }
+  }
+
   public boolean isUnknown() {
     return unknown;
-  }
-
-  public ResetReason getReason() {
-    return reason;
-  }
-
-  public void setReason(ResetReason reason) {
-    this.reason = reason;
-  }
-
-  public String getOtherReason() {
-    return otherReason;
-  }
-
-  public void setOtherReason(String otherReason) {
-    this.otherReason = otherReason;
-  }
-
-  public String getProof() {
-    return proof;
-  }
-
-  public void setProof(String proof) {
-    this.proof = proof;
   }
 }

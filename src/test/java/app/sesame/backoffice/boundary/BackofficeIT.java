@@ -242,4 +242,33 @@ class BackofficeIT {
         browser.findElements(By.cssSelector("#protected-chart canvas")).isEmpty(), "a chart");
     Browser.screenshot(browser, "backoffice-dashboard");
   }
+
+  @Test
+  void aResetCanStartFromTheListAndAnAdministratorPromotesAnAccountant() throws Exception {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    SignInPage.signInFully(browser, admin);
+    ClientsPage clients = new ClientsPage(browser);
+    clients.search(client.email().substring(0, 15));
+    String done = clients.resetFromList(client.name(), "Nouveau téléphone");
+    assertTrue(done.contains("est réinitialisée"), done);
+    assertTrue(clients.table().contains("0 application"), clients.table());
+    assertEquals(
+        0, count("select count(*) as n from authenticator where account_id = ?", client.id()));
+
+    browser.get(PortalServer.url("backoffice/firm.xhtml").toString());
+    browser
+        .findElement(
+            By.xpath(
+                "//tr[td[text()='"
+                    + accountant.email()
+                    + "']]//button[.//span[text()='Nommer administrateur']]"))
+        .click();
+    assertTrue(new PortalHomePage(browser).messages().contains("Le rôle est changé"));
+    assertEquals(
+        "FIRM_ADMIN",
+        Fixtures.row("select role from account where id = ?", accountant.id()).get("role"));
+  }
 }

@@ -45,6 +45,20 @@ public class ClientsPage extends Page {
     return new ClientPage(driver);
   }
 
+  /** Resets the second factors of the client listed under the given name, from the list. */
+  public String resetFromList(String name, String reasonLabel) {
+    visible(
+            By.xpath(
+                "//tr[.//a[text()='" + name + "']]//button[contains(@class,'ui-button-warning')]"))
+        .click();
+    visible(By.xpath("//div[@id='clients:reset-dialog']//label[text()='" + reasonLabel + "']"))
+        .click();
+    WebElement table = driver.findElement(By.id("clients:list"));
+    visible(By.id("clients:confirm-reset")).click();
+    waiting().until(ExpectedConditions.stalenessOf(table));
+    return messages();
+  }
+
   public String table() {
     return visible(By.id("clients:list")).getText();
   }
