@@ -61,6 +61,10 @@ public class Settings {
   String workDir;
 
   @Inject
+  @ConfigProperty(name = "sesame.webauthn.rp-id")
+  Optional<String> webauthnRpId;
+
+  @Inject
   @ConfigProperty(name = "sesame.admin.email")
   Optional<String> adminEmail;
 
@@ -118,6 +122,22 @@ public class Settings {
   /** Where the embedded mode keeps what it generates (its key file). */
   public java.nio.file.Path workDir() {
     return java.nio.file.Path.of(workDir);
+  }
+
+  /**
+   * The WebAuthn relying-party id: the portal's domain. Defaults to the host of the base URL, so
+   * that security keys registered here work on every address of that domain.
+   */
+  public String webauthnRpId() {
+    return webauthnRpId
+        .filter(s -> !s.isBlank())
+        .orElseGet(() -> java.net.URI.create(baseUrl()).getHost());
+  }
+
+  /** The origin browsers sign WebAuthn ceremonies for: the base URL without its path. */
+  public String webauthnOrigin() {
+    java.net.URI uri = java.net.URI.create(baseUrl());
+    return uri.getScheme() + "://" + uri.getAuthority();
   }
 
   public Optional<String> adminEmail() {

@@ -48,6 +48,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     if (credential instanceof SecondFactorCredential code) {
       return secondFactorStep(code, request, context);
     }
+    if (credential instanceof KeyCredential key) {
+      return keyStep(key, request, context);
+    }
     Optional<Caller> caller = sessionCaller(request);
     if (caller.isPresent()) {
       return context.notifyContainerAboutLogin(
@@ -103,6 +106,25 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         .orElse(AuthenticationStatus.SEND_FAILURE);
   }
 
+  /** A security key as the second step, or a passkey sign-in when no sign-in is under way. */
+  private AuthenticationStatus keyStep(
+      KeyCredential key, HttpServletRequest request, HttpMessageContext context) {
+    Optional<PendingSignIn> pending = pending(request);
+    if (pending.isPresent()) {
+      long accountId = pending.get().accountId();
+      return pending.get().enrolling()
+          ? AuthenticationStatus.SEND_FAILURE
+          : secondStep
+              .verifyKey(accountId, key.requestJson(), key.responseJson())
+              .map(method -> complete(accountId, method, request, context))
+              .orElse(AuthenticationStatus.SEND_FAILURE);
+    }
+    return secondStep
+        .passkey(key.requestJson(), key.responseJson())
+        .map(accountId -> complete(accountId, SecondStep.Method.PASSKEY, request, context))
+        .orElse(AuthenticationStatus.SEND_FAILURE);
+  }
+
   private AuthenticationStatus complete(
       long accountId,
       SecondStep.Method method,
@@ -114,8 +136,26 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     Caller caller = signIn.current(accountId, now).orElseThrow();
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
     signIn.completed(accountId, method);
+    if (method != null && method != SecondStep.Method.ENROLMENT) {
+      rememberMethod(context.getResponse(), method, request.isSecure());
+    }
     return context.notifyContainerAboutLogin(
         new CallerPrincipal(String.valueOf(accountId)), caller.role().groups());
+  }
+
+  /** The cookie that remembers how this browser last passed the second step. */
+  public static final String METHOD_COOKIE = "sesame_method";
+
+  private static void rememberMethod(
+      HttpServletResponse response, SecondStep.Method method, boolean secure) {
+    jakarta.servlet.http.Cookie cookie =
+        new jakarta.servlet.http.Cookie(METHOD_COOKIE, method.name());
+    cookie.setHttpOnly(true);
+    cookie.setSecure(secure);
+    cookie.setPath("/");
+    cookie.setMaxAge(60 * 60 * 24 * 365);
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
   }
 
   /** The sign-in in progress in this session, if it has not expired. */

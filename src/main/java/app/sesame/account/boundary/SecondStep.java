@@ -8,6 +8,7 @@ import app.sesame.platform.AddressThrottle;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.totp.boundary.Authenticators;
+import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class SecondStep {
   public enum Method {
     AUTHENTICATOR,
     RECOVERY_CODE,
+    SECURITY_KEY,
+    PASSKEY,
     ENROLMENT
   }
 
@@ -45,13 +48,16 @@ public class SecondStep {
   @Inject Accounts accounts;
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
+  @Inject SecurityKeys securityKeys;
   @Inject AddressThrottle addressThrottle;
   @Inject RequestOrigin origin;
   @Inject Event<SecurityEvent> events;
 
   public Requirement requirement(long accountId) {
     Account account = accounts.byId(accountId).orElseThrow();
-    if (authenticators.hasConfirmed(accountId) || recoveryCodes.remaining(accountId) > 0) {
+    if (authenticators.hasConfirmed(accountId)
+        || securityKeys.hasKeys(accountId)
+        || recoveryCodes.remaining(accountId) > 0) {
       return Requirement.VERIFY;
     }
     if (account.getRole().isStaff() || account.getFirm().isSecondFactorRequired()) {
@@ -86,9 +92,52 @@ public class SecondStep {
     return method;
   }
 
+  /** The second step by a security key: its signed answer to the challenge kept for it. */
+  public Optional<Method> verifyKey(long accountId, String requestJson, String responseJson) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    if (securityKeys.finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
+      account.recordFailedSecondFactor(now);
+      addressThrottle.recordFailure(address, now);
+      fire(AuditType.SECOND_FACTOR_FAILED, account, "security key");
+      return Optional.empty();
+    }
+    account.recordSecondFactor();
+    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, Method.SECURITY_KEY.name());
+    return Optional.of(Method.SECURITY_KEY);
+  }
+
+  /**
+   * A sign-in by passkey alone: the account whose passkey answered, if it may sign in so (active,
+   * and its firm allows passkeys). Failures count against the address.
+   */
+  public Optional<Long> passkey(String requestJson, String responseJson) {
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (addressThrottle.isBlocked(address, now)) {
+      return Optional.empty();
+    }
+    Optional<Long> accountId = securityKeys.finishAssertion(null, requestJson, responseJson);
+    Optional<Account> account = accountId.flatMap(accounts::byId);
+    if (account.isEmpty()
+        || !account.get().canSignIn()
+        || !account.get().getFirm().isPasskeysAllowed()) {
+      addressThrottle.recordFailure(address, now);
+      account.ifPresent(a -> fire(AuditType.PASSKEY_REFUSED, a, a.getStatus().name()));
+      return Optional.empty();
+    }
+    return accountId;
+  }
+
   /** Whether the account set up its first factor since the sign-in began. */
   public boolean enrolledSince(long accountId, Instant since) {
-    return authenticators.confirmedSince(accountId, since);
+    return authenticators.confirmedSince(accountId, since)
+        || securityKeys.list(accountId).stream().anyMatch(k -> k.createdAt().isAfter(since));
   }
 
   private void fire(AuditType type, Account account, String detail) {

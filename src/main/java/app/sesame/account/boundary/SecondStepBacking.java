@@ -26,8 +26,15 @@ public class SecondStepBacking implements Serializable {
   @Inject transient ExternalContext external;
   @Inject transient FacesContext faces;
 
+  @Inject transient app.sesame.webauthn.boundary.SecurityKeys securityKeys;
+
   private String code;
   private boolean recovery;
+  private boolean hasKeys;
+  private boolean preferKey;
+  private String keyOptions;
+  private String keyResponse;
+  private String keyError;
 
   /** Only a sign-in in progress has anything to do here. */
   public void load() throws IOException {
@@ -38,7 +45,91 @@ public class SecondStepBacking implements Serializable {
           external.getRequestContextPath() + PortalAuthentication.SIGN_IN_PAGE + "?expired=true");
     } else if (pending.get().enrolling()) {
       external.redirect(external.getRequestContextPath() + PortalAuthentication.SETUP_PAGE);
+    } else {
+      hasKeys = securityKeys.hasKeys(pending.get().accountId());
+      Object remembered = external.getRequestCookieMap().get(PortalAuthentication.METHOD_COOKIE);
+      preferKey =
+          hasKeys
+              && remembered instanceof jakarta.servlet.http.Cookie cookie
+              && "SECURITY_KEY".equals(cookie.getValue());
     }
+  }
+
+  /** Begins the security key's part: a challenge kept here, the options for the browser. */
+  public void startKey() {
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    var pending = PortalAuthentication.pending(request);
+    if (pending.isEmpty()) {
+      Messages.error("signin.expired");
+      return;
+    }
+    var ceremony = securityKeys.startAssertion(pending.get().accountId());
+    app.sesame.webauthn.boundary.PendingCeremony.begin(
+        request,
+        app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP,
+        ceremony.requestJson());
+    keyOptions = ceremony.browserJson();
+  }
+
+  /** The key answered: the sign-in goes on with its signature. */
+  public void finishKey() throws IOException {
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    var ceremony =
+        app.sesame.webauthn.boundary.PendingCeremony.take(
+            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP);
+    keyOptions = null;
+    if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+      Messages.error("webauthn.error.failed");
+      return;
+    }
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            withParams().credential(new KeyCredential(ceremony.get(), keyResponse)));
+    keyResponse = null;
+    switch (status) {
+      case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+      case SEND_CONTINUE -> faces.responseComplete();
+      default -> Messages.error("webauthn.error.refused");
+    }
+  }
+
+  /** The browser could not use a key: say why, change nothing. */
+  public void keyFailed() {
+    app.sesame.webauthn.boundary.PendingCeremony.take(
+        (HttpServletRequest) external.getRequest(),
+        app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP);
+    keyOptions = null;
+    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
+  }
+
+  public boolean isHasKeys() {
+    return hasKeys;
+  }
+
+  public boolean isPreferKey() {
+    return preferKey;
+  }
+
+  public String getKeyOptions() {
+    return keyOptions;
+  }
+
+  public String getKeyResponse() {
+    return keyResponse;
+  }
+
+  public void setKeyResponse(String keyResponse) {
+    this.keyResponse = keyResponse;
+  }
+
+  public String getKeyError() {
+    return keyError;
+  }
+
+  public void setKeyError(String keyError) {
+    this.keyError = keyError;
   }
 
   public void verify() throws IOException {

@@ -25,7 +25,8 @@ public class SecurityBacking implements Serializable {
   enum Sensitive {
     REMOVE,
     RESET,
-    NEW_CODES
+    NEW_CODES,
+    REMOVE_KEY
   }
 
   /** A sign-in as the page lists it. */
@@ -54,6 +55,15 @@ public class SecurityBacking implements Serializable {
   @Inject transient FactorOwner owner;
   @Inject transient SignIn signIn;
   @Inject EnrollmentBacking enrollment;
+  @Inject transient app.sesame.webauthn.boundary.SecurityKeys securityKeys;
+  @Inject transient jakarta.servlet.http.HttpServletRequest request;
+
+  private List<app.sesame.webauthn.boundary.SecurityKeys.Listed> keys;
+  private String keyName;
+  private String keyOptions;
+  private String keyResponse;
+  private String keyError;
+  private Long renamingKey;
 
   private List<Authenticators.Listed> apps;
   private int remainingCodes;
@@ -69,6 +79,7 @@ public class SecurityBacking implements Serializable {
     long accountId = owner.require();
     apps = authenticators.list(accountId);
     remainingCodes = recoveryCodes.remaining(accountId);
+    keys = securityKeys.list(accountId);
     signIns =
         audit.signIns(accountId, 10).stream()
             .map(
@@ -83,8 +94,11 @@ public class SecurityBacking implements Serializable {
 
   /** The message key suffix of how a sign-in passed: "password", "authenticator"… */
   private static String methodOf(String detail) {
-    if (detail == null || !detail.contains("+")) {
+    if (detail == null) {
       return "password";
+    }
+    if (!detail.contains("+")) {
+      return detail.strip();
     }
     return detail.substring(detail.indexOf('+') + 1).strip();
   }
@@ -115,6 +129,73 @@ public class SecurityBacking implements Serializable {
 
   public void reset(long id) {
     ask(Sensitive.RESET, id);
+  }
+
+  public void removeKey(long id) {
+    ask(Sensitive.REMOVE_KEY, id);
+  }
+
+  public void startRenameKey(long id, String current) {
+    renamingKey = id;
+    newName = current;
+  }
+
+  public void renameKey() {
+    try {
+      securityKeys.rename(owner.require(), renamingKey, newName);
+      renamingKey = null;
+      Messages.info("security.renamed");
+      load();
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  /** "Add a security key": a challenge kept here, the options for the browser. */
+  public void startKeyRegistration() {
+    try {
+      var ceremony = securityKeys.startRegistration(owner.require());
+      app.sesame.webauthn.boundary.PendingCeremony.begin(
+          request,
+          app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION,
+          ceremony.requestJson());
+      keyOptions = ceremony.browserJson();
+    } catch (UserError error) {
+      keyOptions = null;
+      Messages.error(error);
+    }
+  }
+
+  /** The key answered: verify it, keep it, and show recovery codes if it is the first factor. */
+  public void finishKeyRegistration() {
+    var ceremony =
+        app.sesame.webauthn.boundary.PendingCeremony.take(
+            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
+    keyOptions = null;
+    try {
+      if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+        throw new UserError("webauthn.error.failed");
+      }
+      List<String> codes =
+          securityKeys.finishRegistration(owner.require(), ceremony.get(), keyResponse, keyName);
+      if (!codes.isEmpty()) {
+        newCodes = codes;
+      }
+      keyName = null;
+      Messages.info("webauthn.added");
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+    keyResponse = null;
+    load();
+  }
+
+  /** The browser could not register a key: say why, change nothing. */
+  public void keyRegistrationFailed() {
+    app.sesame.webauthn.boundary.PendingCeremony.take(
+        request, app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
+    keyOptions = null;
+    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
   }
 
   public void makeNewCodes() {
@@ -162,6 +243,10 @@ public class SecurityBacking implements Serializable {
           enrollment.resume(authenticators.reset(accountId, target));
           Messages.info("security.reset");
         }
+        case REMOVE_KEY -> {
+          securityKeys.remove(accountId, target);
+          Messages.info("webauthn.removed");
+        }
         case NEW_CODES -> {
           newCodes = recoveryCodes.replace(accountId, true);
           Messages.info("recovery.replaced");
@@ -190,7 +275,44 @@ public class SecurityBacking implements Serializable {
   }
 
   public boolean isFewCodesLeft() {
-    return remainingCodes <= RecoveryCodes.LOW && (remainingCodes > 0 || !apps.isEmpty());
+    return remainingCodes <= RecoveryCodes.LOW
+        && (remainingCodes > 0 || !apps.isEmpty() || !keys.isEmpty());
+  }
+
+  public List<app.sesame.webauthn.boundary.SecurityKeys.Listed> getKeys() {
+    return keys;
+  }
+
+  public Long getRenamingKey() {
+    return renamingKey;
+  }
+
+  public String getKeyName() {
+    return keyName;
+  }
+
+  public void setKeyName(String keyName) {
+    this.keyName = keyName;
+  }
+
+  public String getKeyOptions() {
+    return keyOptions;
+  }
+
+  public String getKeyResponse() {
+    return keyResponse;
+  }
+
+  public void setKeyResponse(String keyResponse) {
+    this.keyResponse = keyResponse;
+  }
+
+  public String getKeyError() {
+    return keyError;
+  }
+
+  public void setKeyError(String keyError) {
+    this.keyError = keyError;
   }
 
   public List<String> getNewCodes() {

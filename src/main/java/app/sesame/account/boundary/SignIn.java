@@ -75,7 +75,11 @@ public class SignIn {
                 fire(
                     AuditType.SIGN_IN_SUCCEEDED,
                     a,
-                    method == null ? "password" : "password + " + method.name().toLowerCase()));
+                    method == null
+                        ? "password"
+                        : method == SecondStep.Method.PASSKEY
+                            ? "passkey"
+                            : "password + " + method.name().toLowerCase()));
   }
 
   /**

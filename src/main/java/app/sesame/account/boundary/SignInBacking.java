@@ -25,6 +25,11 @@ public class SignInBacking {
   @Inject ExternalContext external;
   @Inject CurrentCaller caller;
 
+  @Inject app.sesame.webauthn.boundary.SecurityKeys securityKeys;
+
+  private String keyOptions;
+  private String keyResponse;
+  private String keyError;
   private String email;
   private String password;
   private String next;
@@ -69,6 +74,67 @@ public class SignInBacking {
         Messages.error("signin.error.credentials");
       }
     }
+  }
+
+  /** Begins a passkey sign-in: no e-mail, the key itself says whose it is. */
+  public void startPasskey() {
+    var ceremony = securityKeys.startAssertion(null);
+    app.sesame.webauthn.boundary.PendingCeremony.begin(
+        (HttpServletRequest) external.getRequest(),
+        app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY,
+        ceremony.requestJson());
+    keyOptions = ceremony.browserJson();
+  }
+
+  public void finishPasskey() throws IOException {
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    var ceremony =
+        app.sesame.webauthn.boundary.PendingCeremony.take(
+            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY);
+    if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+      Messages.error("webauthn.error.failed");
+      return;
+    }
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(new KeyCredential(ceremony.get(), keyResponse)));
+    switch (status) {
+      case SUCCESS -> external.redirect(external.getRequestContextPath() + destination());
+      case SEND_CONTINUE -> faces.responseComplete();
+      default -> Messages.error("webauthn.error.passkey");
+    }
+  }
+
+  public void passkeyFailed() {
+    app.sesame.webauthn.boundary.PendingCeremony.take(
+        (HttpServletRequest) external.getRequest(),
+        app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY);
+    keyOptions = null;
+    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
+  }
+
+  public String getKeyOptions() {
+    return keyOptions;
+  }
+
+  public String getKeyResponse() {
+    return keyResponse;
+  }
+
+  public void setKeyResponse(String keyResponse) {
+    this.keyResponse = keyResponse;
+  }
+
+  public String getKeyError() {
+    return keyError;
+  }
+
+  public void setKeyError(String keyError) {
+    this.keyError = keyError;
   }
 
   /** The protected page that sent the person here, if it is one of ours; else their home. */

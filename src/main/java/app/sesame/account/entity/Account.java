@@ -84,6 +84,10 @@ public class Account {
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
 
+  /** The opaque WebAuthn user handle (base64url of 32 random bytes), made at the first key. */
+  @Column(name = "webauthn_handle", length = 64)
+  private String webauthnHandle;
+
   /** A mobile number in E.164 form, given by the firm or the owner. */
   @Column(length = 20)
   private String phone;
@@ -232,6 +236,17 @@ public class Account {
 
   public void setRole(Role role) {
     this.role = Objects.requireNonNull(role);
+  }
+
+  public String getWebauthnHandle() {
+    return webauthnHandle;
+  }
+
+  public void setWebauthnHandle(String webauthnHandle) {
+    if (this.webauthnHandle != null) {
+      throw new IllegalStateException("The WebAuthn handle of an account never changes");
+    }
+    this.webauthnHandle = Objects.requireNonNull(webauthnHandle);
   }
 
   public String getPhone() {

@@ -12,6 +12,7 @@ public record ClientRow(
     String email,
     AccountStatus status,
     long apps,
+    long keys,
     long recoveryCodesLeft,
     Instant lastSignInAt)
     implements Serializable {
@@ -35,12 +36,16 @@ public record ClientRow(
     return apps;
   }
 
+  public long getKeys() {
+    return keys;
+  }
+
   public long getRecoveryCodesLeft() {
     return recoveryCodesLeft;
   }
 
   public boolean isProtected() {
-    return apps > 0;
+    return apps > 0 || keys > 0;
   }
 
   public Date getLastSignIn() {

@@ -71,6 +71,7 @@ public class Clients {
   @Inject Onboarding onboarding;
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
+  @Inject app.sesame.webauthn.boundary.SecurityKeys securityKeys;
   @Inject AuditTrail audit;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
@@ -99,13 +100,24 @@ public class Clients {
             "select t.account.id, count(t) from Authenticator t where t.account.id in :ids"
                 + " and t.confirmedAt is not null group by t.account.id",
             ids);
+    Map<Long, Long> keys =
+        counts(
+            "select k.account.id, count(k) from SecurityKey k where k.account.id in :ids"
+                + " group by k.account.id",
+            ids);
     Map<Long, Long> codes =
         counts(
             "select r.account.id, count(r) from RecoveryCode r where r.account.id in :ids"
                 + " and r.usedAt is null group by r.account.id",
             ids);
     return accounts.stream()
-        .map(a -> row(a, apps.getOrDefault(a.getId(), 0L), codes.getOrDefault(a.getId(), 0L)))
+        .map(
+            a ->
+                row(
+                    a,
+                    apps.getOrDefault(a.getId(), 0L),
+                    keys.getOrDefault(a.getId(), 0L),
+                    codes.getOrDefault(a.getId(), 0L)))
         .toList();
   }
 
@@ -148,13 +160,14 @@ public class Clients {
     return counts;
   }
 
-  private static ClientRow row(Account a, long apps, long codes) {
+  private static ClientRow row(Account a, long apps, long keys, long codes) {
     return new ClientRow(
         a.getId(),
         a.getDisplayName(),
         a.getEmail(),
         a.getStatus(),
         apps,
+        keys,
         codes,
         a.getLastSignInAt());
   }
@@ -162,7 +175,11 @@ public class Clients {
   public Detail detail(long clientId) {
     Account client = client(clientId);
     return new Detail(
-        row(client, authenticators.list(clientId).size(), recoveryCodes.remaining(clientId)),
+        row(
+            client,
+            authenticators.list(clientId).size(),
+            securityKeys.list(clientId).size(),
+            recoveryCodes.remaining(clientId)),
         client.getPhone(),
         authenticators.list(clientId),
         audit.about(clientId, 50));
@@ -206,6 +223,7 @@ public class Clients {
     Account client = client(clientId);
     em.lock(client, LockModeType.PESSIMISTIC_WRITE);
     authenticators.removeAll(clientId);
+    securityKeys.removeAll(clientId);
     recoveryCodes.removeAll(clientId);
     client.endSessions(Instant.now());
     Caller accountant = caller.require();
@@ -257,12 +275,13 @@ public class Clients {
     return client;
   }
 
-  /** How many active clients of the caller's firm have an authenticator app. */
+  /** How many active clients of the caller's firm have an authenticator app or a key. */
   public long activeWithSecondFactor() {
     return em.createQuery(
             "select count(a) from Account a where a.firm.id = :firm and a.role = :role"
-                + " and a.status = :active and exists (select t from Authenticator t"
-                + " where t.account = a and t.confirmedAt is not null)",
+                + " and a.status = :active and (exists (select t from Authenticator t"
+                + " where t.account = a and t.confirmedAt is not null)"
+                + " or exists (select k from SecurityKey k where k.account = a))",
             Long.class)
         .setParameter("firm", caller.require().firmId())
         .setParameter("role", Role.CLIENT)

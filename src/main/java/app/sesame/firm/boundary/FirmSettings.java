@@ -34,6 +34,15 @@ public class FirmSettings {
     private boolean securityKeyAllowed;
     private boolean recoveryCodesEnabled;
     private boolean selfServiceRecovery;
+    private boolean passkeysAllowed;
+
+    public boolean isPasskeysAllowed() {
+      return passkeysAllowed;
+    }
+
+    public void setPasskeysAllowed(boolean value) {
+      passkeysAllowed = value;
+    }
 
     public boolean isSecondFactorRequired() {
       return secondFactorRequired;
@@ -77,10 +86,11 @@ public class FirmSettings {
 
     String describe() {
       return String.format(
-          "2FA required=%s, app=%s, key=%s, recovery codes=%s, self-service=%s",
+          "2FA required=%s, app=%s, key=%s, passkeys=%s, recovery codes=%s, self-service=%s",
           secondFactorRequired,
           authenticatorAppAllowed,
           securityKeyAllowed,
+          passkeysAllowed,
           recoveryCodesEnabled,
           selfServiceRecovery);
     }
@@ -123,6 +133,7 @@ public class FirmSettings {
     policy.securityKeyAllowed = firm.isSecurityKeyAllowed();
     policy.recoveryCodesEnabled = firm.isRecoveryCodesEnabled();
     policy.selfServiceRecovery = firm.isSelfServiceRecovery();
+    policy.passkeysAllowed = firm.isPasskeysAllowed();
     return policy;
   }
 
@@ -136,6 +147,7 @@ public class FirmSettings {
     firm.setSecurityKeyAllowed(policy.securityKeyAllowed);
     firm.setRecoveryCodesEnabled(policy.recoveryCodesEnabled);
     firm.setSelfServiceRecovery(policy.selfServiceRecovery);
+    firm.setPasskeysAllowed(policy.passkeysAllowed && policy.securityKeyAllowed);
     fire(AuditType.POLICY_CHANGED, null, policy.describe());
   }
 

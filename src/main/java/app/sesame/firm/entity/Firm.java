@@ -38,6 +38,10 @@ public class Firm {
   @Column(name = "self_service_recovery", nullable = false)
   private boolean selfServiceRecovery;
 
+  /** Whether clients may sign in with a passkey alone, in one step. */
+  @Column(name = "passkeys_allowed", nullable = false)
+  private boolean passkeysAllowed;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -97,6 +101,14 @@ public class Firm {
 
   public void setSelfServiceRecovery(boolean selfServiceRecovery) {
     this.selfServiceRecovery = selfServiceRecovery;
+  }
+
+  public boolean isPasskeysAllowed() {
+    return passkeysAllowed;
+  }
+
+  public void setPasskeysAllowed(boolean passkeysAllowed) {
+    this.passkeysAllowed = passkeysAllowed;
   }
 
   public Instant getCreatedAt() {

@@ -22,7 +22,9 @@ public enum MailTemplate {
   AUTHENTICATOR_RESET,
   RECOVERY_CODE_USED,
   RECOVERY_CODES_REPLACED,
-  SECOND_FACTORS_RESET;
+  SECOND_FACTORS_RESET,
+  SECURITY_KEY_ADDED,
+  SECURITY_KEY_REMOVED;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
