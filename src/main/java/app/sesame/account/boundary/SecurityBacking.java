@@ -64,6 +64,7 @@ public class SecurityBacking implements Serializable {
   private String keyResponse;
   private String keyError;
   private Long renamingKey;
+  private boolean keyAdded;
 
   private List<Authenticators.Listed> apps;
   private int remainingCodes;
@@ -182,6 +183,7 @@ public class SecurityBacking implements Serializable {
         newCodes = codes;
       }
       keyName = null;
+      keyAdded = true;
       Messages.info("webauthn.added");
     } catch (UserError error) {
       Messages.error(error);
@@ -281,6 +283,11 @@ public class SecurityBacking implements Serializable {
 
   public List<app.sesame.webauthn.boundary.SecurityKeys.Listed> getKeys() {
     return keys;
+  }
+
+  /** Whether a key was added on this page, which ends a sign-in that had to set up a factor. */
+  public boolean isKeyAdded() {
+    return keyAdded;
   }
 
   public Long getRenamingKey() {

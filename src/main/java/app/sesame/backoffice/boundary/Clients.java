@@ -47,7 +47,11 @@ public class Clients {
 
   /** One client's page: who, their factors, their sign-ins and their audit trail. */
   public record Detail(
-      ClientRow client, String phone, List<Authenticators.Listed> apps, List<AuditEvent> trail)
+      ClientRow client,
+      String phone,
+      List<Authenticators.Listed> apps,
+      List<app.sesame.webauthn.boundary.SecurityKeys.Listed> keys,
+      List<AuditEvent> trail)
       implements java.io.Serializable {
     public ClientRow getClient() {
       return client;
@@ -59,6 +63,10 @@ public class Clients {
 
     public List<Authenticators.Listed> getApps() {
       return apps;
+    }
+
+    public List<app.sesame.webauthn.boundary.SecurityKeys.Listed> getKeys() {
+      return keys;
     }
 
     public List<AuditEvent> getTrail() {
@@ -182,6 +190,7 @@ public class Clients {
             recoveryCodes.remaining(clientId)),
         client.getPhone(),
         authenticators.list(clientId),
+        securityKeys.list(clientId),
         audit.about(clientId, 50));
   }
 

@@ -235,4 +235,22 @@ class SecurityKeyIT {
                     .get("n"))
             .longValue());
   }
+
+  @Test
+  void aRequiredFirstFactorCanBeASecurityKey() {
+    plugKey(true);
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Fixtures.update("update firm set authenticator_app_allowed = false where id = ?", firm);
+    Person client = Fixtures.person(firm, "CLIENT", "fr");
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    browser.findElement(By.id("setupkey:key-name")).sendKeys("YubiKey");
+    browser.findElement(By.id("setupkey:add-key")).click();
+    assertTrue(messagesOf("setupkey").contains("La clé de sécurité est ajoutée"));
+    assertEquals(10, browser.findElements(By.cssSelector("#setup-recovery-codes code")).size());
+    Browser.screenshot(browser, "setup-with-key");
+    browser.findElement(By.id("setupkey:key-done")).click();
+    waiting().until(d -> onPortal());
+    assertEquals(1, keysOf(client.id()));
+  }
 }
