@@ -3,6 +3,8 @@ package app.sesame.account.boundary;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import app.sesame.platform.Messages;
+import app.sesame.webauthn.boundary.KeyCeremony;
+import app.sesame.webauthn.boundary.PendingCeremony;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -32,9 +34,7 @@ public class SecondStepBacking implements Serializable {
   private boolean recovery;
   private boolean hasKeys;
   private boolean preferKey;
-  private String keyOptions;
-  private String keyResponse;
-  private String keyError;
+  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.SECOND_STEP);
 
   /** Only a sign-in in progress has anything to do here. */
   public void load() throws IOException {
@@ -63,22 +63,14 @@ public class SecondStepBacking implements Serializable {
       Messages.error("signin.expired");
       return;
     }
-    var ceremony = securityKeys.startAssertion(pending.get().accountId());
-    app.sesame.webauthn.boundary.PendingCeremony.begin(
-        request,
-        app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP,
-        ceremony.requestJson());
-    keyOptions = ceremony.browserJson();
+    key.begin(request, securityKeys.startAssertion(pending.get().accountId()));
   }
 
   /** The key answered: the sign-in goes on with its signature. */
   public void finishKey() throws IOException {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    var ceremony =
-        app.sesame.webauthn.boundary.PendingCeremony.take(
-            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP);
-    keyOptions = null;
-    if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+    var answer = key.take(request);
+    if (answer.isEmpty()) {
       Messages.error("webauthn.error.failed");
       return;
     }
@@ -86,8 +78,9 @@ public class SecondStepBacking implements Serializable {
         security.authenticate(
             request,
             (HttpServletResponse) external.getResponse(),
-            withParams().credential(new KeyCredential(ceremony.get(), keyResponse)));
-    keyResponse = null;
+            withParams()
+                .credential(
+                    new KeyCredential(answer.get().requestJson(), answer.get().responseJson())));
     switch (status) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
       case SEND_CONTINUE -> faces.responseComplete();
@@ -97,11 +90,11 @@ public class SecondStepBacking implements Serializable {
 
   /** The browser could not use a key: say why, change nothing. */
   public void keyFailed() {
-    app.sesame.webauthn.boundary.PendingCeremony.take(
-        (HttpServletRequest) external.getRequest(),
-        app.sesame.webauthn.boundary.PendingCeremony.Kind.SECOND_STEP);
-    keyOptions = null;
-    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
+    Messages.error(key.fail((HttpServletRequest) external.getRequest()));
+  }
+
+  public KeyCeremony getKey() {
+    return key;
   }
 
   public boolean isHasKeys() {
@@ -110,26 +103,6 @@ public class SecondStepBacking implements Serializable {
 
   public boolean isPreferKey() {
     return preferKey;
-  }
-
-  public String getKeyOptions() {
-    return keyOptions;
-  }
-
-  public String getKeyResponse() {
-    return keyResponse;
-  }
-
-  public void setKeyResponse(String keyResponse) {
-    this.keyResponse = keyResponse;
-  }
-
-  public String getKeyError() {
-    return keyError;
-  }
-
-  public void setKeyError(String keyError) {
-    this.keyError = keyError;
   }
 
   public void verify() throws IOException {

@@ -60,9 +60,9 @@ public class SecurityBacking implements Serializable {
 
   private List<app.sesame.webauthn.boundary.SecurityKeys.Listed> keys;
   private String keyName;
-  private String keyOptions;
-  private String keyResponse;
-  private String keyError;
+  private final app.sesame.webauthn.boundary.KeyCeremony key =
+      new app.sesame.webauthn.boundary.KeyCeremony(
+          app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
   private Long renamingKey;
   private boolean keyAdded;
 
@@ -155,30 +155,23 @@ public class SecurityBacking implements Serializable {
   /** "Add a security key": a challenge kept here, the options for the browser. */
   public void startKeyRegistration() {
     try {
-      var ceremony = securityKeys.startRegistration(owner.require());
-      app.sesame.webauthn.boundary.PendingCeremony.begin(
-          request,
-          app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION,
-          ceremony.requestJson());
-      keyOptions = ceremony.browserJson();
+      key.begin(request, securityKeys.startRegistration(owner.require()));
     } catch (UserError error) {
-      keyOptions = null;
+      key.clear();
       Messages.error(error);
     }
   }
 
   /** The key answered: verify it, keep it, and show recovery codes if it is the first factor. */
   public void finishKeyRegistration() {
-    var ceremony =
-        app.sesame.webauthn.boundary.PendingCeremony.take(
-            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
-    keyOptions = null;
+    var answer = key.take(request);
     try {
-      if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+      if (answer.isEmpty()) {
         throw new UserError("webauthn.error.failed");
       }
       List<String> codes =
-          securityKeys.finishRegistration(owner.require(), ceremony.get(), keyResponse, keyName);
+          securityKeys.finishRegistration(
+              owner.require(), answer.get().requestJson(), answer.get().responseJson(), keyName);
       if (!codes.isEmpty()) {
         newCodes = codes;
       }
@@ -188,16 +181,12 @@ public class SecurityBacking implements Serializable {
     } catch (UserError error) {
       Messages.error(error);
     }
-    keyResponse = null;
     load();
   }
 
   /** The browser could not register a key: say why, change nothing. */
   public void keyRegistrationFailed() {
-    app.sesame.webauthn.boundary.PendingCeremony.take(
-        request, app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
-    keyOptions = null;
-    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
+    Messages.error(key.fail(request));
   }
 
   public void makeNewCodes() {
@@ -302,24 +291,8 @@ public class SecurityBacking implements Serializable {
     this.keyName = keyName;
   }
 
-  public String getKeyOptions() {
-    return keyOptions;
-  }
-
-  public String getKeyResponse() {
-    return keyResponse;
-  }
-
-  public void setKeyResponse(String keyResponse) {
-    this.keyResponse = keyResponse;
-  }
-
-  public String getKeyError() {
-    return keyError;
-  }
-
-  public void setKeyError(String keyError) {
-    this.keyError = keyError;
+  public app.sesame.webauthn.boundary.KeyCeremony getKey() {
+    return key;
   }
 
   public List<String> getNewCodes() {

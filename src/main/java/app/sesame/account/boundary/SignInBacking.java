@@ -3,6 +3,8 @@ package app.sesame.account.boundary;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import app.sesame.platform.Messages;
+import app.sesame.webauthn.boundary.KeyCeremony;
+import app.sesame.webauthn.boundary.PendingCeremony;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -27,9 +29,7 @@ public class SignInBacking {
 
   @Inject app.sesame.webauthn.boundary.SecurityKeys securityKeys;
 
-  private String keyOptions;
-  private String keyResponse;
-  private String keyError;
+  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.PASSKEY);
   private String email;
   private String password;
   private String next;
@@ -78,20 +78,13 @@ public class SignInBacking {
 
   /** Begins a passkey sign-in: no e-mail, the key itself says whose it is. */
   public void startPasskey() {
-    var ceremony = securityKeys.startAssertion(null);
-    app.sesame.webauthn.boundary.PendingCeremony.begin(
-        (HttpServletRequest) external.getRequest(),
-        app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY,
-        ceremony.requestJson());
-    keyOptions = ceremony.browserJson();
+    key.begin((HttpServletRequest) external.getRequest(), securityKeys.startAssertion(null));
   }
 
   public void finishPasskey() throws IOException {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    var ceremony =
-        app.sesame.webauthn.boundary.PendingCeremony.take(
-            request, app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY);
-    if (ceremony.isEmpty() || keyResponse == null || keyResponse.isBlank()) {
+    var answer = key.take(request);
+    if (answer.isEmpty()) {
       Messages.error("webauthn.error.failed");
       return;
     }
@@ -101,7 +94,8 @@ public class SignInBacking {
             (HttpServletResponse) external.getResponse(),
             withParams()
                 .newAuthentication(true)
-                .credential(new KeyCredential(ceremony.get(), keyResponse)));
+                .credential(
+                    new KeyCredential(answer.get().requestJson(), answer.get().responseJson())));
     switch (status) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + destination());
       case SEND_CONTINUE -> faces.responseComplete();
@@ -110,31 +104,11 @@ public class SignInBacking {
   }
 
   public void passkeyFailed() {
-    app.sesame.webauthn.boundary.PendingCeremony.take(
-        (HttpServletRequest) external.getRequest(),
-        app.sesame.webauthn.boundary.PendingCeremony.Kind.PASSKEY);
-    keyOptions = null;
-    Messages.error(app.sesame.webauthn.boundary.BrowserErrors.messageKey(keyError));
+    Messages.error(key.fail((HttpServletRequest) external.getRequest()));
   }
 
-  public String getKeyOptions() {
-    return keyOptions;
-  }
-
-  public String getKeyResponse() {
-    return keyResponse;
-  }
-
-  public void setKeyResponse(String keyResponse) {
-    this.keyResponse = keyResponse;
-  }
-
-  public String getKeyError() {
-    return keyError;
-  }
-
-  public void setKeyError(String keyError) {
-    this.keyError = keyError;
+  public KeyCeremony getKey() {
+    return key;
   }
 
   /** The protected page that sent the person here, if it is one of ours; else their home. */

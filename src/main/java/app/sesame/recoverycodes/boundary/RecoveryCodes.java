@@ -55,6 +55,28 @@ public class RecoveryCodes {
     return codes;
   }
 
+  /**
+   * After a second factor was added: when it is the account's only one and no codes exist, the firm
+   * permitting, makes the recovery codes and returns them to be shown once; otherwise none.
+   */
+  public List<String> forFirstFactor(long accountId) {
+    Account account = em.find(Account.class, accountId);
+    long factors =
+        em.createQuery(
+                    "select count(t) from Authenticator t where t.account.id = :account"
+                        + " and t.confirmedAt is not null",
+                    Long.class)
+                .setParameter("account", accountId)
+                .getSingleResult()
+            + em.createQuery(
+                    "select count(k) from SecurityKey k where k.account.id = :account", Long.class)
+                .setParameter("account", accountId)
+                .getSingleResult();
+    boolean first =
+        account.getFirm().isRecoveryCodesEnabled() && factors == 1 && remaining(accountId) == 0;
+    return first ? replace(accountId, false) : List.of();
+  }
+
   public int remaining(long accountId) {
     return em.createNamedQuery(RecoveryCode.COUNT_UNUSED, Long.class)
         .setParameter("account", accountId)

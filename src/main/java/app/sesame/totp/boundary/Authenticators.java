@@ -118,17 +118,14 @@ public class Authenticators {
     if (step.isEmpty()) {
       throw new UserError("totp.error.code");
     }
-    boolean first =
-        pending.getAccount().getFirm().isRecoveryCodesEnabled()
-            && !hasConfirmed(accountId)
-            && recoveryCodes.remaining(accountId) == 0;
     pending.confirm(cleanName, step.getAsLong(), Instant.now());
+    em.flush();
     Account account = pending.getAccount();
     events.fire(
         SecurityEvent.own(
             AuditType.AUTHENTICATOR_ADDED, account.getFirm().getId(), accountId, cleanName));
     notices.send(account, MailTemplate.AUTHENTICATOR_ADDED, Map.of("device", cleanName));
-    return first ? recoveryCodes.replace(accountId, false) : List.of();
+    return recoveryCodes.forFirstFactor(accountId);
   }
 
   public List<Listed> list(long accountId) {

@@ -8,7 +8,6 @@ import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
-import app.sesame.totp.boundary.Authenticators;
 import app.sesame.webauthn.control.KeyRepository;
 import app.sesame.webauthn.entity.SecurityKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,7 +84,6 @@ public class SecurityKeys {
   @PersistenceContext EntityManager em;
   @Inject KeyRepository keys;
   @Inject Settings settings;
-  @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
@@ -166,11 +164,6 @@ public class SecurityKeys {
     if (keys.key(result.getKeyId().getId()).isPresent()) {
       throw new UserError("webauthn.error.already");
     }
-    boolean first =
-        account.getFirm().isRecoveryCodesEnabled()
-            && !authenticators.hasConfirmed(accountId)
-            && !hasKeys(accountId)
-            && recoveryCodes.remaining(accountId) == 0;
     em.persist(
         new SecurityKey(
             account,
@@ -188,7 +181,8 @@ public class SecurityKeys {
         SecurityEvent.own(
             AuditType.SECURITY_KEY_ADDED, account.getFirm().getId(), accountId, cleanName));
     notices.send(account, MailTemplate.SECURITY_KEY_ADDED, Map.of("device", cleanName));
-    return first ? recoveryCodes.replace(accountId, false) : List.of();
+    em.flush();
+    return recoveryCodes.forFirstFactor(accountId);
   }
 
   /**
