@@ -85,13 +85,7 @@ class SecurityKeyIT {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("security:key-name")));
     field.sendKeys(name);
     browser.findElement(By.id("security:add-key")).click();
-    try {
-      return messagesOf("security");
-    } finally {
-      System.out.println(
-          "OPTIONS " + browser.findElement(By.id("security:key-options")).getAttribute("value"));
-      browser.manage().logs().get("browser").forEach(e -> System.out.println("CONSOLE " + e));
-    }
+    return messagesOf("security");
   }
 
   private long keysOf(long accountId) {
