@@ -15,8 +15,22 @@ public abstract class Page {
     this.driver = driver;
   }
 
+  /**
+   * A wait that also rides out the moment a page replaces its document (Chromium then reports a
+   * node that "does not belong to the document").
+   */
   protected WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
+    return wait;
+  }
+
+  /** The text of an element, once it is shown. */
+  public String text(String id) {
+    return waiting().until(d -> {
+      String text = d.findElement(By.id(id)).getText();
+      return text.isBlank() ? null : text;
+    });
   }
 
   protected WebElement visible(By by) {

@@ -42,6 +42,9 @@ public class OutboxDelivery {
   private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
   private static final int BATCH = 20;
 
+  /** Delivered mail is kept this long, for support questions, then forgotten. */
+  static final Duration KEEP_DELIVERED = Duration.ofDays(30);
+
   /** A claim outlives the slowest SMTP conversation (three 10-second time-outs). */
   private static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -65,6 +68,7 @@ public class OutboxDelivery {
     if (running.compareAndSet(false, true)) {
       try {
         deliverDue();
+        forgetDelivered();
       } finally {
         running.set(false);
       }
@@ -80,6 +84,15 @@ public class OutboxDelivery {
       }
     }
     return delivered;
+  }
+
+  /** Deletes messages delivered long ago; returns how many. */
+  public int forgetDelivered() {
+    return inTransaction(
+        () ->
+            em.createNamedQuery(OutboxMail.FORGET_DELIVERED)
+                .setParameter("before", Instant.now().minus(KEEP_DELIVERED))
+                .executeUpdate());
   }
 
   private List<Long> due() {

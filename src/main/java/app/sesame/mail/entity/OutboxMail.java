@@ -29,7 +29,11 @@ import java.util.Objects;
         "update OutboxMail m set m.claimedUntil = :until where m.id = :id"
             + " and m.nextAttemptAt is not null"
             + " and (m.claimedUntil is null or m.claimedUntil < :now)")
+@NamedQuery(
+    name = OutboxMail.FORGET_DELIVERED,
+    query = "delete from OutboxMail m where m.sentAt is not null and m.sentAt < :before")
 public class OutboxMail {
+  public static final String FORGET_DELIVERED = "OutboxMail.forgetDelivered";
   public static final String DUE = "OutboxMail.due";
   public static final String CLAIM = "OutboxMail.claim";
 

@@ -201,4 +201,25 @@ class OnboardingIT {
                     .getSingleResult());
     assertEquals("INVITED", account.getStatus().name());
   }
+
+  @Test
+  void deliveredMailIsForgottenAfterThirtyDaysAndPendingMailNever() throws InterruptedException {
+    String old = invite(unique());
+    String pending = invite(unique());
+    db.inTransaction(
+        () ->
+            db.update(
+                "update outbox_mail set sent_at = ?, next_attempt_at = null where recipient = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31))),
+                old));
+    db.inTransaction(
+        () ->
+            db.update(
+                "update outbox_mail set next_attempt_at = ? where recipient = ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
+                pending));
+    assertTrue(delivery.forgetDelivered() >= 1);
+    assertEquals(0, db.rows("select id from outbox_mail where recipient = ?", old).size());
+    assertEquals(1, db.rows("select id from outbox_mail where recipient = ?", pending).size());
+  }
 }

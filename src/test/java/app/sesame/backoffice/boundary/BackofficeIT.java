@@ -236,8 +236,8 @@ class BackofficeIT {
     browser.get(PortalServer.url("backoffice/dashboard.xhtml").toString());
     PortalHomePage page = new PortalHomePage(browser);
     assertEquals("Dashboard", page.heading());
-    assertEquals("50 %", browser.findElement(By.id("protected-share")).getText());
-    assertEquals("1", browser.findElement(By.id("pending")).getText());
+    assertEquals("50 %", page.text("protected-share"));
+    assertEquals("1", page.text("pending"));
     assertFalse(
         browser.findElements(By.cssSelector("#protected-chart canvas")).isEmpty(), "a chart");
     Browser.screenshot(browser, "backoffice-dashboard");
