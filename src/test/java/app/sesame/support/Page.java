@@ -27,10 +27,12 @@ public abstract class Page {
 
   /** The text of an element, once it is shown. */
   public String text(String id) {
-    return waiting().until(d -> {
-      String text = d.findElement(By.id(id)).getText();
-      return text.isBlank() ? null : text;
-    });
+    return waiting()
+        .until(
+            d -> {
+              String text = d.findElement(By.id(id)).getText();
+              return text.isBlank() ? null : text;
+            });
   }
 
   protected WebElement visible(By by) {
