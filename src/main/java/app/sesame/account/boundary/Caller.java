@@ -15,6 +15,8 @@ public record Caller(
     Role role,
     Language language)
     implements Serializable {
+  /** The request attribute under which the authentication mechanism leaves the caller it found. */
+  public static final String ATTRIBUTE = "sesame.caller";
 
   static Caller of(Account account) {
     return new Caller(

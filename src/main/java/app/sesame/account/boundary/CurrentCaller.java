@@ -55,6 +55,10 @@ public class CurrentCaller {
     if (security.getCallerPrincipal() == null) {
       return Optional.empty();
     }
+    // The authentication mechanism looked the account up for this request already.
+    if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller found) {
+      return Optional.of(found);
+    }
     return SignedInSession.of(request)
         .flatMap(signedIn -> signIn.current(signedIn.accountId(), signedIn.signedInAt()));
   }

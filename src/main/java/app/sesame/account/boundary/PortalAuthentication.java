@@ -134,6 +134,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     HttpSession session = newSession(request);
     session.setAttribute(SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now));
     Caller caller = signIn.current(accountId, now).orElseThrow();
+    request.setAttribute(Caller.ATTRIBUTE, caller);
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
     signIn.completed(accountId, method);
     if (method != null && method != SecondStep.Method.ENROLMENT) {
@@ -190,6 +191,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         signIn.current(signedIn.get().accountId(), signedIn.get().signedInAt());
     if (caller.isEmpty()) {
       request.getSession().invalidate();
+    } else {
+      request.setAttribute(Caller.ATTRIBUTE, caller.get());
     }
     return caller;
   }

@@ -6,7 +6,6 @@ import app.sesame.mail.control.Mailer;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,16 +27,8 @@ public class SecurityNotices {
     values.put("email", account.getEmail());
     values.put("firm", account.getFirm().getName());
     values.put("time", Onboarding.format(Instant.now(), account.getLanguage()));
-    values.put("address", address());
+    values.put("address", origin.address());
     values.put("link", settings.baseUrl() + "/login/sign-in.xhtml");
     mailer.send(account.getEmail(), account.getLanguage(), template, values);
-  }
-
-  private String address() {
-    try {
-      return origin.address();
-    } catch (ContextNotActiveException noRequest) {
-      return "—";
-    }
   }
 }

@@ -214,11 +214,6 @@ public class Account {
     }
   }
 
-  public void lock(Instant now) {
-    status = AccountStatus.LOCKED;
-    endSessions(now);
-  }
-
   /** Opens a locked account and forgets its recent failures, so it may try again at once. */
   public void unlock() {
     if (status == AccountStatus.LOCKED) {
@@ -228,10 +223,6 @@ public class Account {
     signInBlockedUntil = null;
     failedSecondFactors = 0;
     secondFactorBlockedUntil = null;
-  }
-
-  public boolean isWaiting(Instant now) {
-    return isSignInBlocked(now) || isSecondFactorBlocked(now);
   }
 
   public void setRole(Role role) {

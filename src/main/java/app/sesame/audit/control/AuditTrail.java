@@ -3,7 +3,6 @@ package app.sesame.audit.control;
 import app.sesame.audit.entity.AuditEvent;
 import app.sesame.platform.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,26 +23,10 @@ public class AuditTrail {
             event.firmId(),
             event.actorId(),
             event.subjectId(),
-            address(),
+            origin.address(),
             event.detail(),
-            userAgent(),
+            origin.userAgent(),
             Instant.now()));
-  }
-
-  private String address() {
-    try {
-      return origin.address();
-    } catch (ContextNotActiveException noRequest) {
-      return "system";
-    }
-  }
-
-  private String userAgent() {
-    try {
-      return origin.userAgent();
-    } catch (ContextNotActiveException noRequest) {
-      return null;
-    }
   }
 
   /** The most recent successful sign-ins of one account, newest first. */

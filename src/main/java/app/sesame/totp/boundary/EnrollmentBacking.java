@@ -196,10 +196,6 @@ public class EnrollmentBacking implements Serializable {
     this.phone = phone;
   }
 
-  public Phone[] getPhones() {
-    return Phone.values();
-  }
-
   public Authenticators.Enrollment getEnrollment() {
     return enrollment;
   }

@@ -118,8 +118,4 @@ public class Authenticator {
   public Instant getLastUsedAt() {
     return lastUsedAt;
   }
-
-  public Long getLastUsedStep() {
-    return lastUsedStep;
-  }
 }
