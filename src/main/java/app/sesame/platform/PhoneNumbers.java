@@ -34,4 +34,41 @@ public final class PhoneNumbers {
       return Optional.empty();
     }
   }
+
+  /**
+   * A number as it is shown to someone who must recognise it without reading it whole: the country
+   * code and the last two digits, the rest hidden ("+33 •• •• •• •• 78").
+   */
+  public static String masked(String e164) {
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber number = util.parse(e164, DEFAULT_REGION);
+      String international = util.format(number, PhoneNumberFormat.INTERNATIONAL);
+      String prefix = "+" + number.getCountryCode();
+      String rest = international.substring(prefix.length());
+      int digits = (int) rest.chars().filter(Character::isDigit).count();
+      StringBuilder out = new StringBuilder(prefix);
+      int seen = 0;
+      for (char c : rest.toCharArray()) {
+        if (Character.isDigit(c)) {
+          out.append(++seen > digits - 2 ? c : '•');
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    } catch (NumberParseException e) {
+      return "••";
+    }
+  }
+
+  /** A number written the international way for reading ("+33 6 12 34 56 78"). */
+  public static String readable(String e164) {
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      return util.format(util.parse(e164, DEFAULT_REGION), PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
 }

@@ -13,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts small secrets at rest with AES-256-GCM (the JDK's implementation): a random 96-bit nonce
  * per message, stored in front of the ciphertext and its 128-bit tag, the whole in base64. A
  * purpose string is bound as associated data, so a value cannot be moved to another column or row.
+ * It also makes keyed hashes (HMAC-SHA256 under a key derived from the same secret) of short codes
+ * that a plain hash would not protect: anyone holding the database alone cannot test guesses.
  */
 public final class SecretBox {
   static final int KEY_BYTES = 32;
@@ -21,12 +23,30 @@ public final class SecretBox {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKey key;
+  private final SecretKey hashKey;
 
   public SecretBox(byte[] key) {
     if (key.length != KEY_BYTES) {
       throw new IllegalArgumentException("The encryption key must be 256 bits (32 bytes)");
     }
     this.key = new SecretKeySpec(key.clone(), "AES");
+    this.hashKey =
+        new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "keyed-hash"), "HmacSHA256");
+  }
+
+  /** The hex HMAC of a value, bound to its purpose; equal values give equal hashes. */
+  public String keyedHash(String value, String purpose) {
+    return java.util.HexFormat.of().formatHex(hmac(hashKey, purpose + '\0' + value));
+  }
+
+  private static byte[] hmac(SecretKey key, String data) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
+    }
   }
 
   public static byte[] newKey() {

@@ -72,6 +72,25 @@ public class Settings {
   @ConfigProperty(name = "sesame.admin.firm", defaultValue = "Mon cabinet")
   String adminFirm;
 
+  @Inject
+  @ConfigProperty(name = "sesame.sms.twilio.base-url", defaultValue = "https://api.twilio.com")
+  String smsBaseUrl;
+
+  @Inject
+  @ConfigProperty(name = "sesame.sms.twilio.account-sid")
+  Optional<String> smsAccountSid;
+
+  @Inject
+  @ConfigProperty(name = "sesame.sms.twilio.auth-token")
+  Optional<String> smsAuthToken;
+
+  @Inject
+  @ConfigProperty(name = "sesame.sms.twilio.sender")
+  Optional<String> smsSender;
+
+  /** The account of the HTTP SMS provider (Twilio's Messages API). */
+  public record SmsProvider(String baseUrl, String accountSid, String authToken, String sender) {}
+
   /** The zero-setup mode: local SMTP server, local mailbox page, generated key file. */
   public boolean embedded() {
     return embedded;
@@ -138,6 +157,21 @@ public class Settings {
   public String webauthnOrigin() {
     java.net.URI uri = java.net.URI.create(baseUrl());
     return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  /** The SMS provider, when its account SID, auth token and sender are all set. */
+  public Optional<SmsProvider> smsProvider() {
+    if (smsAccountSid.filter(s -> !s.isBlank()).isEmpty()
+        || smsAuthToken.filter(s -> !s.isBlank()).isEmpty()
+        || smsSender.filter(s -> !s.isBlank()).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SmsProvider(
+            smsBaseUrl.strip(),
+            smsAccountSid.get().strip(),
+            smsAuthToken.get().strip(),
+            smsSender.get().strip()));
   }
 
   public Optional<String> adminEmail() {

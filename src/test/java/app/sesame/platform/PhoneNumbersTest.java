@@ -20,4 +20,11 @@ class PhoneNumbersTest {
     assertEquals(Optional.empty(), PhoneNumbers.mobile("+33 1 23 45 67 89"));
     assertEquals(Optional.empty(), PhoneNumbers.mobile(null));
   }
+
+  @Test
+  void aMaskedNumberKeepsTheCountryAndTheLastTwoDigits() {
+    assertEquals("+33 • •• •• •• 78", PhoneNumbers.masked("+33612345678"));
+    assertEquals("+1 •••-•••-••23", PhoneNumbers.masked("+15145550123"));
+    assertEquals("+33 6 12 34 56 78", PhoneNumbers.readable("+33612345678"));
+  }
 }

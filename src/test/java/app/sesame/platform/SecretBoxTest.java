@@ -1,6 +1,7 @@
 package app.sesame.platform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -41,5 +42,15 @@ class SecretBoxTest {
   @Test
   void keysMustBe256Bits() {
     assertThrows(IllegalArgumentException.class, () -> new SecretBox(new byte[16]));
+  }
+
+  @Test
+  void keyedHashesMatchOnlyUnderTheSameKeyAndPurpose() {
+    String hash = box.keyedHash("123456", "sms-code");
+    assertEquals(hash, box.keyedHash("123456", "sms-code"));
+    assertNotEquals(hash, box.keyedHash("123457", "sms-code"));
+    assertNotEquals(hash, box.keyedHash("123456", "other"));
+    assertNotEquals(hash, new SecretBox(SecretBox.newKey()).keyedHash("123456", "sms-code"));
+    assertEquals(64, hash.length());
   }
 }

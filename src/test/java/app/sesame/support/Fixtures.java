@@ -110,6 +110,25 @@ public final class Fixtures {
     }
   }
 
+  /** A firm of a new name whose clients may recover a lost second factor themselves. */
+  public static long selfServiceFirm() {
+    long firmId = firm(unique("Cabinet"));
+    update("update firm set self_service_recovery = true where id = ?", firmId);
+    return firmId;
+  }
+
+  /** A French mobile number, in E.164 form, that no other test uses. */
+  public static String newPhone() {
+    return "+336"
+        + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(80_000_000));
+  }
+
+  /** Gives the account a mobile number its owner confirmed. */
+  public static void confirmedPhone(long accountId, String phone) {
+    update(
+        "update account set phone = ?, phone_confirmed_at = now() where id = ?", phone, accountId);
+  }
+
   /** An active account of the given role ("CLIENT", "ACCOUNTANT", "FIRM_ADMIN") in a new firm. */
   public static Person person(String role, String language) {
     return person(firm(unique("Cabinet")), role, language);

@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 @Stateless
 public class InContainer {
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject app.sesame.platform.SecretBox secrets;
 
   /** The WAR the build produced, plus the given test classes. */
   public static WebArchive deployment(Class<?>... testClasses) {
@@ -47,6 +48,18 @@ public class InContainer {
       query.setParameter(i + 1, parameters[i]);
     }
     return query.executeUpdate();
+  }
+
+  /** The body of the latest mail queued for the address, unsealed; fails if there is none. */
+  public String latestMailTo(String email) {
+    List<Object[]> mails =
+        rows("select body from outbox_mail where recipient = ? order by id desc", email);
+    if (mails.isEmpty()) {
+      throw new AssertionError("No mail queued for " + email);
+    }
+    return new String(
+        secrets.decrypt((String) mails.get(0)[0], app.sesame.mail.control.Mailer.SEALED_FOR),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public EntityManager em() {

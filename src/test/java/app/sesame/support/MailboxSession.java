@@ -4,8 +4,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the test SMTP server before the first integration test, so that no portal started for the
- * tests ever finds it missing. Unit test runs, which reserve no SMTP port, are left alone.
+ * Starts the test SMTP server and the fake SMS provider before the first integration test, so that
+ * no portal started for the tests ever finds them missing. Unit test runs, which reserve no ports,
+ * are left alone.
  */
 public class MailboxSession implements LauncherSessionListener {
   @Override
@@ -13,10 +14,14 @@ public class MailboxSession implements LauncherSessionListener {
     if (System.getProperty("it.smtp.port") != null) {
       Mailbox.start();
     }
+    if (System.getProperty("it.sms.port") != null) {
+      FakeSmsProvider.start();
+    }
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     Mailbox.stop();
+    FakeSmsProvider.stop();
   }
 }

@@ -28,6 +28,19 @@ public class FactorOwner {
     return accountId().orElseThrow(() -> new IllegalStateException("No account to manage"));
   }
 
+  /**
+   * During a self-service recovery, the instant from which factors count as new: the one set up now
+   * replaces every factor older than that.
+   */
+  public java.util.Optional<java.time.Instant> replacingBefore() {
+    if (caller.isSignedIn()) {
+      return java.util.Optional.empty();
+    }
+    return PortalAuthentication.pending(request)
+        .filter(PendingSignIn::replacing)
+        .map(PendingSignIn::passwordAt);
+  }
+
   /** Whether the signed-in person proved who they are recently enough for a sensitive change. */
   public boolean isFresh() {
     return SignedInSession.of(request).filter(s -> s.isFresh(java.time.Instant.now())).isPresent();

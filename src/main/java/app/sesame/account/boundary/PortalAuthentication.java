@@ -95,9 +95,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
     long accountId = pending.get().accountId();
     if (pending.get().enrolling()) {
+      SecondStep.Method method =
+          pending.get().replacing() ? SecondStep.Method.SELF_RECOVERY : SecondStep.Method.ENROLMENT;
       return credential.enrolled()
               && secondStep.enrolledSince(accountId, pending.get().passwordAt())
-          ? complete(accountId, SecondStep.Method.ENROLMENT, request, context)
+          ? complete(accountId, method, request, context)
           : AuthenticationStatus.SEND_FAILURE;
     }
     return secondStep
@@ -137,7 +139,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     request.setAttribute(Caller.ATTRIBUTE, caller);
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
     signIn.completed(accountId, method);
-    if (method != null && method != SecondStep.Method.ENROLMENT) {
+    if (method != null
+        && method != SecondStep.Method.ENROLMENT
+        && method != SecondStep.Method.SELF_RECOVERY) {
       rememberMethod(context.getResponse(), method, request.isSecure());
     }
     return context.notifyContainerAboutLogin(
@@ -171,6 +175,17 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
       return Optional.empty();
     }
     return Optional.of(pending);
+  }
+
+  /**
+   * Hands a proven self-service recovery over to the sign-in: the session gets a new id and holds a
+   * sign-in that can do nothing but set up the new factor.
+   */
+  public static void beginRecoverySignIn(HttpServletRequest request, long accountId) {
+    request.changeSessionId();
+    request
+        .getSession()
+        .setAttribute(PendingSignIn.ATTRIBUTE, PendingSignIn.recovery(accountId, Instant.now()));
   }
 
   /** A new session, with a new id, replacing the current one and all it held. */

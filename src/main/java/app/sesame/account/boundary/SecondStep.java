@@ -41,7 +41,9 @@ public class SecondStep {
     RECOVERY_CODE,
     SECURITY_KEY,
     PASSKEY,
-    ENROLMENT
+    ENROLMENT,
+    /** A new factor set up at the end of a self-service recovery. */
+    SELF_RECOVERY
   }
 
   @PersistenceContext EntityManager em;

@@ -26,7 +26,9 @@ public class SecurityBacking implements Serializable {
     REMOVE,
     RESET,
     NEW_CODES,
-    REMOVE_KEY
+    REMOVE_KEY,
+    CHANGE_PHONE,
+    REMOVE_PHONE
   }
 
   /** A sign-in as the page lists it. */
@@ -54,6 +56,8 @@ public class SecurityBacking implements Serializable {
   @Inject transient AuditTrail audit;
   @Inject transient FactorOwner owner;
   @Inject transient SignIn signIn;
+  @Inject transient SelfRecovery recovery;
+  @Inject transient MobilePhone mobilePhone;
   @Inject EnrollmentBacking enrollment;
   @Inject transient app.sesame.webauthn.boundary.SecurityKeys securityKeys;
   @Inject transient jakarta.servlet.http.HttpServletRequest request;
@@ -65,6 +69,13 @@ public class SecurityBacking implements Serializable {
           app.sesame.webauthn.boundary.PendingCeremony.Kind.REGISTRATION);
   private Long renamingKey;
   private boolean keyAdded;
+
+  private MobilePhone.Number phone;
+  private String phoneInput;
+  private String phoneCode;
+  private String codeSentTo;
+  private String numberSent;
+  private boolean editingPhone;
 
   private List<Authenticators.Listed> apps;
   private int remainingCodes;
@@ -81,6 +92,7 @@ public class SecurityBacking implements Serializable {
     apps = authenticators.list(accountId);
     remainingCodes = recoveryCodes.remaining(accountId);
     keys = securityKeys.list(accountId);
+    phone = mobilePhone.of(accountId).orElse(null);
     signIns =
         audit.signIns(accountId, 10).stream()
             .map(
@@ -169,9 +181,18 @@ public class SecurityBacking implements Serializable {
       if (answer.isEmpty()) {
         throw new UserError("webauthn.error.failed");
       }
+      long accountId = owner.require();
+      var replacing = owner.replacingBefore();
       List<String> codes =
-          securityKeys.finishRegistration(
-              owner.require(), answer.get().requestJson(), answer.get().responseJson(), keyName);
+          replacing.isPresent()
+              ? recovery.registerKey(
+                  accountId,
+                  replacing.get(),
+                  answer.get().requestJson(),
+                  answer.get().responseJson(),
+                  keyName)
+              : securityKeys.finishRegistration(
+                  accountId, answer.get().requestJson(), answer.get().responseJson(), keyName);
       if (!codes.isEmpty()) {
         newCodes = codes;
       }
@@ -187,6 +208,71 @@ public class SecurityBacking implements Serializable {
   /** The browser could not register a key: say why, change nothing. */
   public void keyRegistrationFailed() {
     Messages.error(key.fail(request));
+  }
+
+  /** "Change": the field for another number, which replaces this one once confirmed. */
+  public void startPhoneChange() {
+    editingPhone = true;
+    phoneInput = null;
+  }
+
+  /** Sends a code to the typed number; replacing a confirmed number asks for a fresh proof. */
+  public void sendPhoneCode() {
+    numberSent = phoneInput;
+    if (mobilePhone.hasConfirmed(owner.require())) {
+      ask(Sensitive.CHANGE_PHONE, null);
+    } else {
+      perform(Sensitive.CHANGE_PHONE, null);
+    }
+  }
+
+  /** The number the firm gave, not confirmed yet: a code is sent to it. */
+  public void confirmGivenPhone() {
+    phoneInput = null;
+    sendPhoneCode();
+  }
+
+  /** "Send a new code" to the number a code already went to. */
+  public void resendPhoneCode() {
+    if (codeSentTo != null) {
+      perform(Sensitive.CHANGE_PHONE, null);
+    }
+  }
+
+  public void confirmPhone() {
+    var outcome = mobilePhone.confirm(owner.require(), phoneCode);
+    phoneCode = null;
+    switch (outcome) {
+      case ACCEPTED -> {
+        codeSentTo = null;
+        editingPhone = false;
+        phoneInput = null;
+        Messages.info("phone.confirmed");
+      }
+      case WRONG -> Messages.error("sms.error.wrong");
+      case NONE_OPEN -> Messages.error("sms.error.none-open");
+    }
+    load();
+  }
+
+  public void cancelPhone() {
+    codeSentTo = null;
+    editingPhone = false;
+    phoneInput = null;
+    phoneCode = null;
+  }
+
+  public void removePhone() {
+    ask(Sensitive.REMOVE_PHONE, null);
+  }
+
+  private void sendPhoneCodeNow(long accountId) {
+    try {
+      codeSentTo = mobilePhone.sendCode(accountId, numberSent);
+      Messages.info("phone.code-sent", codeSentTo);
+    } catch (MobilePhone.SmsRefused refused) {
+      Messages.error(refused.messageKey());
+    }
   }
 
   public void makeNewCodes() {
@@ -237,6 +323,12 @@ public class SecurityBacking implements Serializable {
         case REMOVE_KEY -> {
           securityKeys.remove(accountId, target);
           Messages.info("webauthn.removed");
+        }
+        case CHANGE_PHONE -> sendPhoneCodeNow(accountId);
+        case REMOVE_PHONE -> {
+          mobilePhone.remove(accountId);
+          cancelPhone();
+          Messages.info("phone.removed");
         }
         case NEW_CODES -> {
           newCodes = recoveryCodes.replace(accountId, true);
@@ -313,6 +405,34 @@ public class SecurityBacking implements Serializable {
 
   public void setNewName(String newName) {
     this.newName = newName;
+  }
+
+  public MobilePhone.Number getPhone() {
+    return phone;
+  }
+
+  public String getPhoneInput() {
+    return phoneInput;
+  }
+
+  public void setPhoneInput(String phoneInput) {
+    this.phoneInput = phoneInput;
+  }
+
+  public String getPhoneCode() {
+    return phoneCode;
+  }
+
+  public void setPhoneCode(String phoneCode) {
+    this.phoneCode = phoneCode;
+  }
+
+  public String getCodeSentTo() {
+    return codeSentTo;
+  }
+
+  public boolean isEditingPhone() {
+    return editingPhone;
   }
 
   public String getProof() {

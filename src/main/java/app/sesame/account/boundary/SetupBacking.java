@@ -17,6 +17,7 @@ import java.io.IOException;
 public class SetupBacking {
   @Inject ExternalContext external;
   @Inject EnrollmentBacking enrollment;
+  @Inject FactorOwner owner;
 
   public void load() throws IOException {
     var pending = PortalAuthentication.pending((HttpServletRequest) external.getRequest());
@@ -28,5 +29,10 @@ public class SetupBacking {
     if (enrollment.getStep() == EnrollmentBacking.Step.IDLE) {
       enrollment.begin();
     }
+  }
+
+  /** Whether this setup ends a self-service recovery: the new factor replaces the old ones. */
+  public boolean isReplacing() {
+    return owner.replacingBefore().isPresent();
   }
 }

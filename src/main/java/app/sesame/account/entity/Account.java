@@ -92,6 +92,10 @@ public class Account {
   @Column(length = 20)
   private String phone;
 
+  /** When the owner proved the number theirs; without it the number does not count. */
+  @Column(name = "phone_confirmed_at")
+  private Instant phoneConfirmedAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -192,6 +196,12 @@ public class Account {
     lastSignInAt = now;
   }
 
+  /** A new password was set the safe way: the waits earned by wrong guesses no longer apply. */
+  public void clearSignInFailures() {
+    failedSignIns = 0;
+    signInBlockedUntil = null;
+  }
+
   /** Ends every session signed in until now, on the next request each one makes. */
   public void endSessions(Instant now) {
     sessionsValidAfter = now;
@@ -244,8 +254,28 @@ public class Account {
     return phone;
   }
 
+  /** A number given for the owner (at invitation): it counts only once they confirm it. */
   public void setPhone(String phone) {
     this.phone = phone;
+    this.phoneConfirmedAt = null;
+  }
+
+  /** The owner typed the code sent to this number: it is theirs, and it counts for recovery. */
+  public void confirmPhone(String phone, Instant now) {
+    this.phone = Objects.requireNonNull(phone);
+    this.phoneConfirmedAt = Objects.requireNonNull(now);
+  }
+
+  public void removePhone() {
+    this.phone = null;
+    this.phoneConfirmedAt = null;
+  }
+
+  /** The number its owner confirmed, if any. */
+  public java.util.Optional<String> confirmedPhone() {
+    return phoneConfirmedAt == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(phone);
   }
 
   public Long getId() {

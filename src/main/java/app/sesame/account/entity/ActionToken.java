@@ -29,8 +29,14 @@ import java.util.Objects;
     query =
         "update ActionToken t set t.expiresAt = :now where t.account = :account"
             + " and t.purpose = :purpose and t.usedAt is null and t.expiresAt > :now")
+@NamedQuery(
+    name = ActionToken.COUNT_SINCE,
+    query =
+        "select count(t) from ActionToken t where t.account = :account and t.purpose = :purpose"
+            + " and t.createdAt > :since")
 public class ActionToken {
   public static final String BY_HASH = "ActionToken.byHash";
+  public static final String COUNT_SINCE = "ActionToken.countSince";
   public static final String EXPIRE_OPEN = "ActionToken.expireOpen";
 
   /** What a link says when it is opened. */

@@ -35,15 +35,30 @@ public class FirmSetup {
   /** The demo accounts' password, printed at start and written in the README. */
   static final String DEMO_PASSWORD = "Portail-Essai-2026";
 
-  record DemoAccount(String email, String name, Role role, Language language) {}
+  /**
+   * A demo account; a client's mobile number is given confirmed, so that self-service recovery can
+   * be tried at once (its codes appear in the local SMS outbox).
+   */
+  record DemoAccount(String email, String name, Role role, Language language, String phone) {}
 
   static final List<DemoAccount> DEMO_ACCOUNTS =
       List.of(
-          new DemoAccount("admin@cabinet-demo.test", "Sophie Gagnon", Role.FIRM_ADMIN, Language.FR),
-          new DemoAccount("comptable@cabinet-demo.test", "Marc Roy", Role.ACCOUNTANT, Language.FR),
           new DemoAccount(
-              "camille.tremblay@exemple.test", "Camille Tremblay", Role.CLIENT, Language.FR),
-          new DemoAccount("jordan.smith@example.test", "Jordan Smith", Role.CLIENT, Language.EN));
+              "admin@cabinet-demo.test", "Sophie Gagnon", Role.FIRM_ADMIN, Language.FR, null),
+          new DemoAccount(
+              "comptable@cabinet-demo.test", "Marc Roy", Role.ACCOUNTANT, Language.FR, null),
+          new DemoAccount(
+              "camille.tremblay@exemple.test",
+              "Camille Tremblay",
+              Role.CLIENT,
+              Language.FR,
+              "+15145550142"),
+          new DemoAccount(
+              "jordan.smith@example.test",
+              "Jordan Smith",
+              Role.CLIENT,
+              Language.EN,
+              "+15145550187"));
 
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
@@ -80,11 +95,15 @@ public class FirmSetup {
 
   private void createDemo() {
     Firm firm = createFirm("Cabinet Démo");
+    firm.setSelfServiceRecovery(true);
     String hash = hashing.hash(DEMO_PASSWORD);
     for (DemoAccount demo : DEMO_ACCOUNTS) {
       Account account =
           new Account(firm, demo.email(), demo.name(), demo.role(), demo.language(), Instant.now());
       account.activate(hash, Instant.now());
+      if (demo.phone() != null) {
+        account.confirmPhone(demo.phone(), Instant.now());
+      }
       em.persist(account);
     }
     LOG.info(this::demoBanner);
@@ -97,6 +116,7 @@ public class FirmSetup {
       banner.append(String.format("  %-11s %-32s %s%n", demo.role(), demo.email(), DEMO_PASSWORD));
     }
     banner.append("Mail sent by the portal: ").append(settings.baseUrl()).append("/mailbox\n");
+    banner.append("SMS sent by the portal:  ").append(settings.baseUrl()).append("/sms\n");
     return banner.toString();
   }
 

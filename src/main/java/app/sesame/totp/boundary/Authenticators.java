@@ -217,6 +217,15 @@ public class Authenticators {
         .executeUpdate();
   }
 
+  /** Removes the account's authenticators set up before the instant, confirmed or not. */
+  public void removeCreatedBefore(long accountId, Instant before) {
+    em.createQuery(
+            "delete from Authenticator a where a.account.id = :account and a.createdAt < :before")
+        .setParameter("account", accountId)
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
   private List<Authenticator> confirmed(long accountId) {
     return em.createNamedQuery(Authenticator.CONFIRMED, Authenticator.class)
         .setParameter("account", accountId)

@@ -76,6 +76,7 @@ public class EnrollmentBacking implements Serializable {
 
   @Inject transient Authenticators authenticators;
   @Inject transient FactorOwner owner;
+  @Inject transient app.sesame.account.boundary.SelfRecovery recovery;
   @Inject transient SecurityContext security;
   @Inject transient ExternalContext external;
   @Inject transient FacesContext faces;
@@ -125,7 +126,13 @@ public class EnrollmentBacking implements Serializable {
 
   public void verify() {
     try {
-      recoveryCodes = authenticators.confirm(owner.require(), enrollment.id(), name, code);
+      long accountId = owner.require();
+      var replacing = owner.replacingBefore();
+      recoveryCodes =
+          replacing.isPresent()
+              ? recovery.confirmAuthenticator(
+                  accountId, replacing.get(), enrollment.id(), name, code)
+              : authenticators.confirm(accountId, enrollment.id(), name, code);
       Messages.info("totp.verified");
       step = recoveryCodes.isEmpty() ? Step.DONE : Step.CODES;
     } catch (UserError error) {

@@ -18,7 +18,8 @@ public record PendingCeremony(String requestJson, Instant startedAt) implements 
   public enum Kind {
     REGISTRATION,
     SECOND_STEP,
-    PASSKEY
+    PASSKEY,
+    RECOVERY
   }
 
   public static void begin(HttpServletRequest request, Kind kind, String requestJson) {

@@ -295,6 +295,15 @@ public class SecurityKeys {
         .executeUpdate();
   }
 
+  /** Removes the account's keys registered before the instant. */
+  public void removeCreatedBefore(long accountId, Instant before) {
+    em.createQuery(
+            "delete from SecurityKey k where k.account.id = :account and k.createdAt < :before")
+        .setParameter("account", accountId)
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
   private List<SecurityKey> ofAccount(long accountId) {
     return em.createNamedQuery(SecurityKey.OF_ACCOUNT, SecurityKey.class)
         .setParameter("account", accountId)

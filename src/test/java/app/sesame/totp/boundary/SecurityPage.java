@@ -144,4 +144,22 @@ public class SecurityPage extends Page {
   public String signInsTable() {
     return visible(By.id("security:signins")).getText();
   }
+
+  /** Types a mobile number and asks for its code; returns the page's messages. */
+  public String sendPhoneCode(String number) {
+    type(By.id("security:phone-input"), number);
+    clickAndAwait(By.id("security:send-phone-code"), "security");
+    return messages();
+  }
+
+  /** Types the code the SMS brought; returns the page's messages. */
+  public String confirmPhone(String code) {
+    type(By.id("security:phone-code"), code);
+    clickAndAwait(By.id("security:confirm-phone"), "security");
+    return messages();
+  }
+
+  public String phoneStatus() {
+    return visible(By.id("phone-status")).getText();
+  }
 }

@@ -1,0 +1,147 @@
+package app.sesame.sms.boundary;
+
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.Messages;
+import app.sesame.platform.PhoneNumbers;
+import app.sesame.platform.SecretBox;
+import app.sesame.sms.control.SmsGateway;
+import app.sesame.sms.entity.SmsCode;
+import app.sesame.sms.entity.SmsPurpose;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Six-digit codes sent by SMS, and their check. A new code replaces the account's open one for the
+ * same purpose. Sending is limited per account and per number, so that nobody can flood a phone;
+ * checking allows five attempts per code.
+ */
+@Stateless
+public class SmsCodes {
+  private static final Logger LOG = Logger.getLogger(SmsCodes.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String HASH_PURPOSE = "sms-code";
+
+  /** How many codes an account, or a number, may receive in {@link #WINDOW}. */
+  public static final int MAX_PER_WINDOW = 5;
+
+  public static final Duration WINDOW = Duration.ofHours(1);
+
+  /** What became of a request for a code. */
+  public enum Sending {
+    SENT,
+    /** Too many codes lately for this account or this number: nothing was sent. */
+    TOO_MANY,
+    /** The provider did not take the message. */
+    FAILED
+  }
+
+  /** What a typed code is worth. */
+  public enum Outcome {
+    ACCEPTED,
+    WRONG,
+    /** No code may be tried: none sent, expired, already used or out of attempts. */
+    NONE_OPEN
+  }
+
+  /** The outcome of a check, and the number the accepted code was sent to. */
+  public record Check(Outcome outcome, String phone) {
+    public boolean accepted() {
+      return outcome == Outcome.ACCEPTED;
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject SmsGateway gateway;
+  @Inject SecretBox box;
+  @Inject Event<SecurityEvent> events;
+
+  /** Sends a new code to the number, for the account and the purpose. */
+  public Sending send(long accountId, String phone, SmsPurpose purpose) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    Instant since = now.minus(WINDOW);
+    long forAccount =
+        em.createNamedQuery(SmsCode.COUNT_FOR_ACCOUNT, Long.class)
+            .setParameter("account", accountId)
+            .setParameter("since", since)
+            .getSingleResult();
+    long forPhone =
+        em.createNamedQuery(SmsCode.COUNT_FOR_PHONE, Long.class)
+            .setParameter("phone", phone)
+            .setParameter("since", since)
+            .getSingleResult();
+    if (forAccount >= MAX_PER_WINDOW || forPhone >= MAX_PER_WINDOW) {
+      fire(
+          AuditType.SMS_CODE_REFUSED,
+          account,
+          forAccount >= MAX_PER_WINDOW ? "too many for the account" : "too many for the number");
+      return Sending.TOO_MANY;
+    }
+    em.createNamedQuery(SmsCode.CLOSE_OPEN)
+        .setParameter("account", accountId)
+        .setParameter("purpose", purpose)
+        .setParameter("now", now)
+        .executeUpdate();
+    String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    SmsCode stored = new SmsCode(account, phone, purpose, box.keyedHash(code, HASH_PURPOSE), now);
+    em.persist(stored);
+    String detail = purpose.name().toLowerCase() + " " + PhoneNumbers.masked(phone);
+    try {
+      gateway.send(
+          phone, Messages.text(account.getLanguage().locale(), "sms.text." + purpose.name(), code));
+    } catch (SmsGateway.SmsFailure failure) {
+      LOG.log(Level.WARNING, "SMS not sent", failure);
+      stored.use(now);
+      fire(AuditType.SMS_CODE_NOT_SENT, account, detail);
+      return Sending.FAILED;
+    }
+    fire(AuditType.SMS_CODE_SENT, account, detail);
+    return Sending.SENT;
+  }
+
+  /** Compares the typed code with the account's latest open code for the purpose. */
+  public Check check(long accountId, SmsPurpose purpose, String typed) {
+    Instant now = Instant.now();
+    Optional<SmsCode> latest =
+        em.createNamedQuery(SmsCode.LATEST_OPEN, SmsCode.class)
+            .setParameter("account", accountId)
+            .setParameter("purpose", purpose)
+            .setMaxResults(1)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .filter(c -> c.isOpen(now));
+    Account account = em.find(Account.class, accountId);
+    if (latest.isEmpty()) {
+      fire(AuditType.SMS_CODE_WRONG, account, "no open code");
+      return new Check(Outcome.NONE_OPEN, null);
+    }
+    SmsCode code = latest.get();
+    String clean = typed == null ? "" : typed.replaceAll("\\s", "");
+    if (!clean.matches("\\d{6}")
+        || !box.keyedHash(clean, HASH_PURPOSE).equals(code.getCodeHash())) {
+      code.recordWrongAttempt();
+      fire(AuditType.SMS_CODE_WRONG, account, code.getAttempts() + " of " + SmsCode.MAX_ATTEMPTS);
+      return new Check(code.isOpen(now) ? Outcome.WRONG : Outcome.NONE_OPEN, null);
+    }
+    code.use(now);
+    fire(AuditType.SMS_CODE_ACCEPTED, account, purpose.name().toLowerCase());
+    return new Check(Outcome.ACCEPTED, code.getPhone());
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}
