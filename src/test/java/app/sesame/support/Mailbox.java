@@ -68,6 +68,32 @@ public final class Mailbox {
         .toList();
   }
 
+  /**
+   * Waits for the n-th message to this recipient (1 for the first) whose subject contains the text.
+   */
+  public static Mail await(String recipient, String subject, int nth) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      List<Mail> matching =
+          to(recipient).stream().filter(m -> m.subject().contains(subject)).toList();
+      if (matching.size() >= nth) {
+        return matching.get(nth - 1);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "No mail number "
+                + nth
+                + " \""
+                + subject
+                + "\" to "
+                + recipient
+                + ": "
+                + to(recipient));
+      }
+      pause();
+    }
+  }
+
   /** Waits for the n-th message to this recipient (1 for the first). */
   public static Mail await(String recipient, int nth, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

@@ -121,7 +121,7 @@ public class RecoveryBacking implements Serializable {
     if (!at(Step.PROVE)) {
       return;
     }
-    if (started.smsAvailable()) {
+    if (recovery.factorLost(started.accountId())) {
       step = Step.SMS;
       sendSms();
     } else {

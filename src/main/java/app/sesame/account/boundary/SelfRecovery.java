@@ -166,12 +166,7 @@ public class SelfRecovery {
     boolean sms = smsAvailable(account);
     fire(AuditType.RECOVERY_LINK_USED, account, path.name());
     if (path == Path.SECOND_FACTOR && !sms) {
-      fire(
-          AuditType.RECOVERY_REFUSED,
-          account,
-          account.getFirm().isSelfServiceRecovery()
-              ? "no confirmed mobile number"
-              : "self-service recovery is off for the firm");
+      refused(account);
     }
     long accountId = account.getId();
     boolean hasKeys = securityKeys.hasKeys(accountId);
@@ -184,6 +179,28 @@ public class SelfRecovery {
         hasFactor,
         hasKeys,
         account.confirmedPhone().map(PhoneNumbers::masked).orElse(null));
+  }
+
+  /**
+   * "I lost my second factor too", on the way to a new password: whether an SMS code may stand in
+   * for it; a refusal is audited.
+   */
+  public boolean factorLost(long accountId) {
+    Account account = accounts.byId(accountId).orElseThrow();
+    if (smsAvailable(account)) {
+      return true;
+    }
+    refused(account);
+    return false;
+  }
+
+  private void refused(Account account) {
+    fire(
+        AuditType.RECOVERY_REFUSED,
+        account,
+        account.getFirm().isSelfServiceRecovery()
+            ? "no confirmed mobile number"
+            : "self-service recovery is off for the firm");
   }
 
   /** Whether codes may be sent by SMS: the firm allows it and the owner confirmed a number. */

@@ -49,6 +49,7 @@ public class Clients {
   public record Detail(
       ClientRow client,
       String phone,
+      boolean phoneConfirmed,
       List<Authenticators.Listed> apps,
       List<app.sesame.webauthn.boundary.SecurityKeys.Listed> keys,
       List<AuditEvent> trail)
@@ -58,7 +59,12 @@ public class Clients {
     }
 
     public String getPhone() {
-      return phone;
+      return phone == null ? null : app.sesame.platform.PhoneNumbers.readable(phone);
+    }
+
+    /** Whether the client typed the code sent to the number: only then does it count. */
+    public boolean isPhoneConfirmed() {
+      return phoneConfirmed;
     }
 
     public List<Authenticators.Listed> getApps() {
@@ -189,6 +195,7 @@ public class Clients {
             securityKeys.list(clientId).size(),
             recoveryCodes.remaining(clientId)),
         client.getPhone(),
+        client.confirmedPhone().isPresent(),
         authenticators.list(clientId),
         securityKeys.list(clientId),
         audit.about(clientId, 50));

@@ -113,17 +113,17 @@ public class SmsCodes {
 
   /** Compares the typed code with the account's latest open code for the purpose. */
   public Check check(long accountId, SmsPurpose purpose, String typed) {
+    // Checks for one account are taken one at a time, so that the attempts count holds.
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     Optional<SmsCode> latest =
         em.createNamedQuery(SmsCode.LATEST_OPEN, SmsCode.class)
             .setParameter("account", accountId)
             .setParameter("purpose", purpose)
             .setMaxResults(1)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultStream()
             .findFirst()
             .filter(c -> c.isOpen(now));
-    Account account = em.find(Account.class, accountId);
     if (latest.isEmpty()) {
       fire(AuditType.SMS_CODE_WRONG, account, "no open code");
       return new Check(Outcome.NONE_OPEN, null);

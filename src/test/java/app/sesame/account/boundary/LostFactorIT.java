@@ -13,7 +13,6 @@ import app.sesame.support.Mailbox.Mail;
 import app.sesame.support.PortalServer;
 import app.sesame.support.SmsInbox;
 import app.sesame.totp.boundary.SecurityPage;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,36 +44,6 @@ class LostFactorIT {
     browser.manage().deleteAllCookies();
   }
 
-  /** Asks for a recovery link from the sign-in page and returns it, read from the mail. */
-  private String recoveryLink(String email, int nthMail) {
-    String answer = RecoveryPage.fromSignIn(browser).request(email);
-    assertTrue(answer.contains("Si un compte utilise cette adresse"), answer);
-    assertTrue(answer.contains("5 minutes"), answer);
-    Mail mail = Mailbox.await(email, nthMail, Duration.ofSeconds(30));
-    assertEquals("Réinitialiser vos moyens de connexion", mail.subject());
-    assertTrue(mail.body().contains("Ce lien expire dans 5 minutes"), mail.body());
-    assertTrue(mail.body().contains("aucun changement ne sera effectué"), mail.body());
-    return mail.link("/login/recover.xhtml?token=");
-  }
-
-  /** The first mail to the address whose subject contains the text, waiting for it a little. */
-  private static Mail awaitMail(String email, String subject) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      var found = Mailbox.to(email).stream().filter(m -> m.subject().contains(subject)).findFirst();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("No mail \"" + subject + "\" to " + email + ": " + Mailbox.to(email));
-  }
-
   private int mailsTo(String email) {
     return Mailbox.to(email).size();
   }
@@ -97,14 +66,14 @@ class LostFactorIT {
     assertTrue(confirmed.contains("Votre numéro de mobile est confirmé"), confirmed);
     assertEquals("confirmé", security.phoneStatus());
     Browser.screenshot(browser, "phone-confirmed");
-    awaitMail(client.email(), "numéro de téléphone mobile a été confirmé");
+    Mailbox.await(client.email(), "numéro de téléphone mobile a été confirmé", 1);
     signOut();
 
     // Lost the phone: the link, by e-mail; the same answer for an address without an account.
     String nobody = Fixtures.unique("personne") + "@exemple.test";
     String unknownAnswer = RecoveryPage.fromSignIn(browser).request(nobody);
     Browser.screenshot(browser, "recovery-requested");
-    String link = recoveryLink(client.email(), 2);
+    String link = RecoveryPage.requestLink(browser, client.email(), 1);
     assertEquals(unknownAnswer, RecoveryPage.fromSignIn(browser).request(nobody));
     assertEquals(0, mailsTo(nobody), "no mail for an address without an account");
 
@@ -147,7 +116,7 @@ class LostFactorIT {
     assertTrue(browser.getCurrentUrl().contains("/portal/"), browser.getCurrentUrl());
 
     Mail reset =
-        awaitMail(client.email(), "deuxième facteur d'authentification a été réinitialisé");
+        Mailbox.await(client.email(), "deuxième facteur d'authentification a été réinitialisé", 1);
     assertTrue(reset.body().contains("Un nouveau deuxième facteur a été enregistré"), reset.body());
     signOut();
 
@@ -172,7 +141,7 @@ class LostFactorIT {
   @Test
   void anExpiredOrUsedLinkSaysSoAndOffersANewOne() {
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
-    String link = recoveryLink(client.email(), 1);
+    String link = RecoveryPage.requestLink(browser, client.email(), 1);
     Fixtures.update(
         "update action_token set expires_at = ? where account_id = ? and purpose = 'RECOVERY'",
         OffsetDateTime.now().minusSeconds(1),
@@ -183,7 +152,7 @@ class LostFactorIT {
     assertFalse(expired.shows("reset-password"));
     Browser.screenshot(browser, "recovery-expired");
 
-    String fresh = recoveryLink(client.email(), 2);
+    String fresh = RecoveryPage.requestLink(browser, client.email(), 2);
     RecoveryPage.open(browser, fresh).choosePassword();
     RecoveryPage used = RecoveryPage.open(browser, fresh);
     assertTrue(used.content().contains("Ce lien a déjà été utilisé"), used.content());
@@ -194,7 +163,8 @@ class LostFactorIT {
     Person client = Fixtures.clientWithAuthenticator("fr");
     String phone = Fixtures.newPhone();
     Fixtures.confirmedPhone(client.id(), phone);
-    RecoveryPage recovery = RecoveryPage.open(browser, recoveryLink(client.email(), 1));
+    RecoveryPage recovery =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
     recovery.chooseSecondFactor();
     assertTrue(recovery.content().contains("Communiquez avec votre comptable"), recovery.content());
     assertFalse(recovery.shows("password"), "no password asked, nothing to prove");
@@ -210,7 +180,8 @@ class LostFactorIT {
         (String)
             Fixtures.row("select password_hash from account where id = ?", client.id())
                 .get("password_hash");
-    RecoveryPage recovery = RecoveryPage.open(browser, recoveryLink(client.email(), 1));
+    RecoveryPage recovery =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
     recovery.choosePassword();
     assertTrue(recovery.shows("prove-step"));
     assertFalse(recovery.shows("new-password"), "no new password on the e-mail link alone");
@@ -234,7 +205,8 @@ class LostFactorIT {
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
     String phone = Fixtures.newPhone();
     Fixtures.confirmedPhone(client.id(), phone);
-    RecoveryPage recovery = RecoveryPage.open(browser, recoveryLink(client.email(), 1));
+    RecoveryPage recovery =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
     recovery.choosePassword();
     recovery.factorLostToo();
     recovery.enterSmsCode(SmsInbox.await(phone, 1).code());
@@ -244,7 +216,7 @@ class LostFactorIT {
     recovery.newPassword(NEW_PASSWORD);
     assertTrue(recovery.content().contains("Votre mot de passe a été changé"), recovery.content());
     Browser.screenshot(browser, "recovery-password-changed");
-    Mail mail = awaitMail(client.email(), "mot de passe a été réinitialisé");
+    Mail mail = Mailbox.await(client.email(), "mot de passe a été réinitialisé", 1);
     assertTrue(mail.body().contains("un code reçu par SMS"), mail.body());
 
     browser.get(PortalServer.url("portal/index.xhtml").toString());
@@ -254,5 +226,35 @@ class LostFactorIT {
     assertTrue(second.isShown(), "the second factor is still asked");
     second.enter(client.code());
     assertTrue(browser.getCurrentUrl().contains("/portal/"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void aNumberTheFirmGaveCountsOnlyOnceTheClientConfirmsIt() {
+    Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
+    String phone = Fixtures.newPhone();
+    Fixtures.update("update account set phone = ? where id = ?", phone, client.id());
+
+    RecoveryPage recovery =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
+    recovery.chooseSecondFactor();
+    assertTrue(
+        recovery.content().contains("Communiquez avec votre comptable"),
+        "an unconfirmed number opens nothing: " + recovery.content());
+    assertEquals(0, SmsInbox.to(phone).size());
+
+    SignInPage.signInFully(browser, client);
+    SecurityPage security = SecurityPage.open(browser, "portal");
+    assertEquals("non confirmé", security.phoneStatus());
+    String sent = security.confirmGivenPhone();
+    assertTrue(sent.contains("Un code à 6 chiffres a été envoyé par SMS"), sent);
+    String confirmed = security.confirmPhone(SmsInbox.await(phone, 1).code());
+    assertTrue(confirmed.contains("Votre numéro de mobile est confirmé"), confirmed);
+    assertEquals("confirmé", security.phoneStatus());
+    signOut();
+
+    RecoveryPage again =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 2));
+    again.chooseSecondFactor();
+    assertTrue(again.shows("password-step"), again.content());
   }
 }

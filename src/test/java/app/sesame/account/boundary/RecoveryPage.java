@@ -1,5 +1,8 @@
 package app.sesame.account.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.sesame.support.Mailbox;
 import app.sesame.support.Page;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +22,20 @@ public class RecoveryPage extends Page {
     page.visible(By.id("signin:lost")).click();
     page.waiting().until(d -> d.getCurrentUrl().contains("/login/lost.xhtml"));
     return page;
+  }
+
+  /**
+   * Asks for a recovery link from the sign-in page, as a French-speaking client, and returns it,
+   * read from the nth such mail to the address.
+   */
+  public static String requestLink(WebDriver driver, String email, int nth) {
+    String answer = fromSignIn(driver).request(email);
+    assertTrue(answer.contains("Si un compte utilise cette adresse"), answer);
+    assertTrue(answer.contains("5 minutes"), answer);
+    Mailbox.Mail mail = Mailbox.await(email, "Réinitialiser vos moyens de connexion", nth);
+    assertTrue(mail.body().contains("Ce lien expire dans 5 minutes"), mail.body());
+    assertTrue(mail.body().contains("aucun changement ne sera effectué"), mail.body());
+    return mail.link("/login/recover.xhtml?token=");
   }
 
   public static RecoveryPage open(WebDriver driver, String link) {

@@ -162,4 +162,10 @@ public class SecurityPage extends Page {
   public String phoneStatus() {
     return visible(By.id("phone-status")).getText();
   }
+
+  /** "Confirm this number": a code is sent to the number the firm gave. */
+  public String confirmGivenPhone() {
+    clickAndAwait(By.id("security:confirm-given-phone"), "security");
+    return messages();
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.account.boundary.PortalHomePage;
+import app.sesame.account.boundary.RecoveryPage;
 import app.sesame.account.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
@@ -12,6 +13,7 @@ import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.Mailbox;
 import app.sesame.support.PortalServer;
+import app.sesame.support.SmsInbox;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,5 +248,55 @@ class SecurityKeyIT {
     browser.findElement(By.id("setupkey:key-done")).click();
     waiting().until(d -> onPortal());
     assertEquals(1, keysOf(client.id()));
+  }
+
+  @Test
+  void aKeyProvesAPasswordResetAndReplacesALostFactor() {
+    plugKey(true);
+    Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
+    String phone = Fixtures.newPhone();
+    Fixtures.confirmedPhone(client.id(), phone);
+    SignInPage.signInFully(browser, client);
+    assertTrue(addKey("Ancienne clé").contains("La clé de sécurité est ajoutée"));
+    browser.manage().deleteAllCookies();
+
+    // A new password, proven by the key.
+    RecoveryPage reset =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
+    reset.choosePassword();
+    browser.findElement(By.id("recover:use-key")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("recover:new-password")));
+    reset.newPassword("Lune-Bleue-2026");
+    assertTrue(reset.content().contains("Votre mot de passe a été changé"), reset.content());
+
+    // Every factor lost: a new key, registered after the password and the SMS code, replaces them.
+    ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+    plugKey(true);
+    RecoveryPage recovery =
+        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 2));
+    recovery.chooseSecondFactor();
+    recovery.enterPassword("Lune-Bleue-2026");
+    recovery.enterSmsCode(SmsInbox.await(phone, 1).code());
+    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    assertEquals(1, keysOf(client.id()), "the old key stays until the new one is confirmed");
+    browser.findElement(By.id("setupkey:key-name")).sendKeys("Nouvelle clé");
+    browser.findElement(By.id("setupkey:add-key")).click();
+    assertTrue(messagesOf("setupkey").contains("La clé de sécurité est ajoutée"));
+    assertEquals(10, browser.findElements(By.cssSelector("#setup-recovery-codes code")).size());
+    assertEquals(
+        "Nouvelle clé",
+        Fixtures.row("select name from security_key where account_id = ?", client.id())
+            .get("name"));
+    assertEquals(1, keysOf(client.id()));
+    assertEquals(
+        0L,
+        ((Number)
+                Fixtures.row(
+                        "select count(*) as n from authenticator where account_id = ?", client.id())
+                    .get("n"))
+            .longValue(),
+        "the old app is gone too");
+    browser.findElement(By.id("setupkey:key-done")).click();
+    waiting().until(d -> onPortal());
   }
 }
