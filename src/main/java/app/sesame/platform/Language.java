@@ -34,6 +34,13 @@ public enum Language {
   }
 
   /** The first supported language among the browser's preferences, French if none. */
+  /** The language a request's browser asks for; French when it names none. */
+  public static Language of(jakarta.servlet.http.HttpServletRequest request) {
+    return request.getHeader("Accept-Language") == null
+        ? FR
+        : preferred(java.util.Collections.list(request.getLocales()));
+  }
+
   public static Language preferred(List<Locale> browserLocales) {
     return browserLocales.stream()
         .map(l -> fromCode(l.getLanguage()))

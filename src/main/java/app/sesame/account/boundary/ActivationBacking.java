@@ -1,6 +1,5 @@
 package app.sesame.account.boundary;
 
-import app.sesame.account.control.PasswordRule;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
@@ -8,9 +7,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The page an invitation's link opens (seed 001): choose a password, each rule shown as it is met;
@@ -19,25 +15,6 @@ import java.util.Set;
 @Named
 @ViewScoped
 public class ActivationBacking implements Serializable {
-  /** A rule of the policy and whether the typed password meets it. */
-  public record RuleState(PasswordRule rule, boolean met) implements Serializable {
-    public String getRule() {
-      return rule.name();
-    }
-
-    public String getMessageKey() {
-      return rule.messageKey();
-    }
-
-    public boolean isMet() {
-      return met;
-    }
-  }
-
-  /** The rules shown while typing; the maximum length only shows when broken. */
-  private static final List<PasswordRule> SHOWN =
-      Arrays.stream(PasswordRule.values()).filter(r -> r != PasswordRule.MAX_LENGTH).toList();
-
   @Inject Activation activation;
 
   private String token;
@@ -46,7 +23,7 @@ public class ActivationBacking implements Serializable {
   private String displayName;
   private String password;
   private String confirmation;
-  private Set<PasswordRule> broken = Set.copyOf(SHOWN);
+  private final PasswordRulesShown rules = new PasswordRulesShown();
   private boolean done;
 
   public void load() {
@@ -63,15 +40,11 @@ public class ActivationBacking implements Serializable {
 
   /** Re-checks the rules as the password is typed. */
   public void checkRules() {
-    broken = Set.copyOf(activation.check(token, password));
+    rules.update(activation.check(token, password));
   }
 
-  public List<RuleState> getRules() {
-    return SHOWN.stream().map(rule -> new RuleState(rule, !broken.contains(rule))).toList();
-  }
-
-  public boolean isTooLong() {
-    return broken.contains(PasswordRule.MAX_LENGTH);
+  public PasswordRulesShown getPasswordRules() {
+    return rules;
   }
 
   public void activate() {

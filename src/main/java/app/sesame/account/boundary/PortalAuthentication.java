@@ -178,13 +178,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   }
 
   /**
-   * Hands a proven self-service recovery over to the sign-in: the session gets a new id and holds a
-   * sign-in that can do nothing but set up the new factor.
+   * Hands a proven self-service recovery over to the sign-in: a new session, with nothing of the
+   * old one (not even another account signed in on this browser), holds a sign-in that can do
+   * nothing but set up the new factor.
    */
   public static void beginRecoverySignIn(HttpServletRequest request, long accountId) {
-    request.changeSessionId();
-    request
-        .getSession()
+    newSession(request)
         .setAttribute(PendingSignIn.ATTRIBUTE, PendingSignIn.recovery(accountId, Instant.now()));
   }
 

@@ -1,6 +1,5 @@
 package app.sesame.account.boundary;
 
-import app.sesame.account.control.PasswordRule;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
@@ -15,9 +14,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The page the recovery link opens (seed 004): "What would you like to do?", then the steps of the
@@ -46,9 +42,6 @@ public class RecoveryBacking implements Serializable {
 
   static final Duration LIMIT = Duration.ofMinutes(15);
 
-  private static final List<PasswordRule> SHOWN =
-      Arrays.stream(PasswordRule.values()).filter(r -> r != PasswordRule.MAX_LENGTH).toList();
-
   @Inject transient SelfRecovery recovery;
   @Inject transient ExternalContext external;
 
@@ -62,7 +55,7 @@ public class RecoveryBacking implements Serializable {
   private String confirmation;
   private String code;
   private boolean recoveryCode;
-  private Set<PasswordRule> broken = Set.copyOf(SHOWN);
+  private final PasswordRulesShown rules = new PasswordRulesShown();
   private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.RECOVERY);
 
   public void load() {
@@ -218,7 +211,7 @@ public class RecoveryBacking implements Serializable {
   /** Re-checks the rules as the new password is typed. */
   public void checkRules() {
     if (step == Step.NEW_PASSWORD) {
-      broken = Set.copyOf(recovery.check(started.accountId(), password));
+      rules.update(recovery.check(started.accountId(), password));
     }
   }
 
@@ -253,14 +246,8 @@ public class RecoveryBacking implements Serializable {
     return (HttpServletRequest) external.getRequest();
   }
 
-  public List<ActivationBacking.RuleState> getRules() {
-    return SHOWN.stream()
-        .map(rule -> new ActivationBacking.RuleState(rule, !broken.contains(rule)))
-        .toList();
-  }
-
-  public boolean isTooLong() {
-    return broken.contains(PasswordRule.MAX_LENGTH);
+  public PasswordRulesShown getPasswordRules() {
+    return rules;
   }
 
   public String getToken() {

@@ -39,7 +39,7 @@ public class LocalMailbox extends HttpServlet {
     String path = request.getPathInfo();
     try {
       if (path == null || "/".equals(path)) {
-        list(messages, language(request), response);
+        list(messages, Language.of(request), response);
         return;
       }
       Matcher eml = EML.matcher(path);
@@ -54,12 +54,6 @@ public class LocalMailbox extends HttpServlet {
     } catch (MessagingException e) {
       throw new IOException(e);
     }
-  }
-
-  private static Language language(HttpServletRequest request) {
-    return request.getHeader("Accept-Language") == null
-        ? Language.FR
-        : Language.preferred(java.util.Collections.list(request.getLocales()));
   }
 
   private static void list(

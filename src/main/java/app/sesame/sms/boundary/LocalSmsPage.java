@@ -33,10 +33,7 @@ public class LocalSmsPage extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Language language =
-        request.getHeader("Accept-Language") == null
-            ? Language.FR
-            : Language.preferred(java.util.Collections.list(request.getLocales()));
+    Language language = Language.of(request);
     Locale locale = language.locale();
     DateTimeFormatter time =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)

@@ -314,6 +314,34 @@ class SelfRecoveryIT {
   }
 
   @Test
+  void aNewNumberReplacesTheConfirmedOneOnlyOnceConfirmedAndRemovingItIsMailed() {
+    String first = newPhone();
+    Account account = client(true, first);
+    assertThrows(UserError.class, () -> mobilePhone.sendCode(account.getId(), first));
+    String second = newPhone();
+    mobilePhone.sendCode(account.getId(), second);
+    assertEquals(
+        first,
+        db.rows("select phone from account where id = ?", account.getId()).get(0)[0],
+        "the confirmed number stays until the new one is confirmed");
+    assertEquals(
+        SmsCodes.Outcome.ACCEPTED,
+        mobilePhone.confirm(account.getId(), SmsInbox.await(second, 1).code()));
+    assertEquals(
+        second, db.rows("select phone from account where id = ?", account.getId()).get(0)[0]);
+
+    mobilePhone.remove(account.getId());
+    assertFalse(mobilePhone.hasConfirmed(account.getId()));
+    assertTrue(db.latestMailTo(account.getEmail()).contains("a été retiré"));
+    assertEquals(
+        1,
+        db.rows(
+                "select id from audit_event where subject_id = ? and type = 'PHONE_REMOVED'",
+                account.getId())
+            .size());
+  }
+
+  @Test
   void theOldFactorsGoOnlyOnceTheNewOneIsConfirmed() {
     Account account = client(true, newPhone());
     long id = account.getId();
