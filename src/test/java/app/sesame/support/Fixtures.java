@@ -117,12 +117,6 @@ public final class Fixtures {
     return firmId;
   }
 
-  /** A French mobile number, in E.164 form, that no other test uses. */
-  public static String newPhone() {
-    return "+336"
-        + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(80_000_000));
-  }
-
   /** Gives the account a mobile number its owner confirmed. */
   public static void confirmedPhone(long accountId, String phone) {
     update(

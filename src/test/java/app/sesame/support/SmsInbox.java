@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,15 @@ public final class SmsInbox {
   }
 
   private SmsInbox() {}
+
+  /**
+   * A French mobile number, in E.164 form, that no other test uses, so that its inbox starts empty.
+   * Drawn from the +33 6 1x block, which is mobile throughout; others (+33 6 39, +33 6 9x) are
+   * partly not, and the portal rightly refuses those.
+   */
+  public static String freshNumber() {
+    return "+3361" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+  }
 
   private static URI journal() {
     String base = System.getenv("SESAME_SMS_TWILIO_BASE_URL");

@@ -51,7 +51,7 @@ class LostFactorIT {
   @Test
   void theClientConfirmsANumberThenReplacesALostAppByThemself() {
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
-    String phone = Fixtures.newPhone();
+    String phone = SmsInbox.freshNumber();
 
     // The mobile number, confirmed on the security page with the code sent to it.
     SignInPage.signInFully(browser, client);
@@ -161,7 +161,7 @@ class LostFactorIT {
   @Test
   void aFirmWithoutSelfServiceSendsTheClientToTheAccountant() {
     Person client = Fixtures.clientWithAuthenticator("fr");
-    String phone = Fixtures.newPhone();
+    String phone = SmsInbox.freshNumber();
     Fixtures.confirmedPhone(client.id(), phone);
     RecoveryPage recovery =
         RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
@@ -203,7 +203,7 @@ class LostFactorIT {
   @Test
   void aPasswordResetWithTheSmsCodeSetsANewPasswordAndSignsNobodyIn() {
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
-    String phone = Fixtures.newPhone();
+    String phone = SmsInbox.freshNumber();
     Fixtures.confirmedPhone(client.id(), phone);
     RecoveryPage recovery =
         RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
@@ -231,7 +231,7 @@ class LostFactorIT {
   @Test
   void aNumberTheFirmGaveCountsOnlyOnceTheClientConfirmsIt() {
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
-    String phone = Fixtures.newPhone();
+    String phone = SmsInbox.freshNumber();
     Fixtures.update("update account set phone = ? where id = ?", phone, client.id());
 
     RecoveryPage recovery =

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Base32;
@@ -61,11 +60,6 @@ class SelfRecoveryIT {
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
   @Inject PasswordHashing hashing;
-
-  /** A French mobile number no other test uses. */
-  private static String newPhone() {
-    return "+336" + (10_000_000 + ThreadLocalRandom.current().nextInt(80_000_000));
-  }
 
   /** An active client; its firm has self-service recovery as given; its number is confirmed. */
   private Account client(boolean selfService, String phone) {
@@ -104,7 +98,7 @@ class SelfRecoveryIT {
 
   @Test
   void aLinkIsMailedOnlyToAnActiveAccountAndTheCallerLearnsNothing() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     String unknown = "nobody-" + UUID.randomUUID() + "@sesame.test";
     recovery.request(unknown);
     recovery.request(account.getEmail());
@@ -118,7 +112,7 @@ class SelfRecoveryIT {
 
   @Test
   void theLinkLastsFiveMinutesAndOpensOnce() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     recovery.request(account.getEmail());
     String token = mailedToken(account.getEmail());
     Object[] stored =
@@ -150,7 +144,7 @@ class SelfRecoveryIT {
 
   @Test
   void aNewLinkVoidsTheOpenOneAndLinksAreLimitedPerAccount() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     recovery.request(account.getEmail());
     String first = mailedToken(account.getEmail());
     recovery.request(account.getEmail());
@@ -165,7 +159,7 @@ class SelfRecoveryIT {
 
   @Test
   void withoutTheFirmsConsentOrAConfirmedNumberNoSmsIsOffered() {
-    Account off = client(false, newPhone());
+    Account off = client(false, SmsInbox.freshNumber());
     recovery.request(off.getEmail());
     assertFalse(
         recovery
@@ -177,7 +171,9 @@ class SelfRecoveryIT {
     db.inTransaction(
         () ->
             db.update(
-                "update account set phone = ? where id = ?", newPhone(), unconfirmed.getId()));
+                "update account set phone = ? where id = ?",
+                SmsInbox.freshNumber(),
+                unconfirmed.getId()));
     recovery.request(unconfirmed.getEmail());
     assertFalse(
         recovery
@@ -188,7 +184,7 @@ class SelfRecoveryIT {
 
   @Test
   void anSmsCodeIsStoredHashedAndWorksOnce() {
-    String phone = newPhone();
+    String phone = SmsInbox.freshNumber();
     Account account = client(true, phone);
     assertEquals(SmsCodes.Sending.SENT, recovery.sendSms(account.getId()));
     SmsInbox.Sms sms = SmsInbox.await(phone, 1);
@@ -209,7 +205,7 @@ class SelfRecoveryIT {
 
   @Test
   void anSmsCodeDiesAfterFiveWrongAttempts() {
-    String phone = newPhone();
+    String phone = SmsInbox.freshNumber();
     Account account = client(true, phone);
     recovery.sendSms(account.getId());
     String code = SmsInbox.await(phone, 1).code();
@@ -226,7 +222,7 @@ class SelfRecoveryIT {
 
   @Test
   void anSmsCodeExpiresAfterTenMinutesAndANewOneReplacesIt() {
-    String phone = newPhone();
+    String phone = SmsInbox.freshNumber();
     Account account = client(true, phone);
     recovery.sendSms(account.getId());
     String first = SmsInbox.await(phone, 1).code();
@@ -257,7 +253,7 @@ class SelfRecoveryIT {
 
   @Test
   void smsAreLimitedPerAccountAndPerNumber() {
-    String phone = newPhone();
+    String phone = SmsInbox.freshNumber();
     Account account = client(true, phone);
     for (int i = 0; i < SmsCodes.MAX_PER_WINDOW; i++) {
       assertEquals(SmsCodes.Sending.SENT, recovery.sendSms(account.getId()));
@@ -265,7 +261,7 @@ class SelfRecoveryIT {
     assertEquals(SmsCodes.Sending.TOO_MANY, recovery.sendSms(account.getId()));
     assertEquals(SmsCodes.MAX_PER_WINDOW, SmsInbox.to(phone).size(), "the sixth never left");
 
-    String shared = newPhone();
+    String shared = SmsInbox.freshNumber();
     for (int i = 0; i < SmsCodes.MAX_PER_WINDOW; i++) {
       Account someone = client(true, null);
       assertEquals(
@@ -296,7 +292,7 @@ class SelfRecoveryIT {
   @Test
   void aNumberCountsOnceItsOwnerTypesTheCodeSentToIt() {
     Account account = client(true, null);
-    String phone = newPhone();
+    String phone = SmsInbox.freshNumber();
     assertThrows(UserError.class, () -> mobilePhone.sendCode(account.getId(), "06 12"));
     mobilePhone.sendCode(account.getId(), phone);
     assertFalse(mobilePhone.hasConfirmed(account.getId()));
@@ -315,10 +311,10 @@ class SelfRecoveryIT {
 
   @Test
   void aNewNumberReplacesTheConfirmedOneOnlyOnceConfirmedAndRemovingItIsMailed() {
-    String first = newPhone();
+    String first = SmsInbox.freshNumber();
     Account account = client(true, first);
     assertThrows(UserError.class, () -> mobilePhone.sendCode(account.getId(), first));
-    String second = newPhone();
+    String second = SmsInbox.freshNumber();
     mobilePhone.sendCode(account.getId(), second);
     assertEquals(
         first,
@@ -343,7 +339,7 @@ class SelfRecoveryIT {
 
   @Test
   void theOldFactorsGoOnlyOnceTheNewOneIsConfirmed() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     long id = account.getId();
     Authenticators.Enrollment old = authenticators.start(id, "Old phone");
     byte[] oldSecret = secretOf(old);
@@ -386,7 +382,7 @@ class SelfRecoveryIT {
 
   @Test
   void aPasswordResetKeepsToThePolicyAndEndsOpenSessions() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     String before =
         (String)
             db.rows("select password_hash from account where id = ?", account.getId()).get(0)[0];
@@ -421,7 +417,7 @@ class SelfRecoveryIT {
 
   @Test
   void aWrongPasswordCountsLikeAtSignIn() {
-    Account account = client(true, newPhone());
+    Account account = client(true, SmsInbox.freshNumber());
     assertFalse(recovery.confirmPassword(account.getId(), "Pas-Le-Bon-2026"));
     assertEquals(
         1,

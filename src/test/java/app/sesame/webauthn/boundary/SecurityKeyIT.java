@@ -254,7 +254,7 @@ class SecurityKeyIT {
   void aKeyProvesAPasswordResetAndReplacesALostFactor() {
     plugKey(true);
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
-    String phone = Fixtures.newPhone();
+    String phone = SmsInbox.freshNumber();
     Fixtures.confirmedPhone(client.id(), phone);
     SignInPage.signInFully(browser, client);
     assertTrue(addKey("Ancienne clé").contains("La clé de sécurité est ajoutée"));
