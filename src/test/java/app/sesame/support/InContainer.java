@@ -1,10 +1,17 @@
 package app.sesame.support;
 
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.File;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -60,6 +67,29 @@ public class InContainer {
     return new String(
         secrets.decrypt((String) mails.get(0)[0], app.sesame.mail.control.Mailer.SEALED_FOR),
         java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An active French-speaking client, of a new address, in a new firm; the adjustment may change
+   * the account or its firm before both are stored.
+   */
+  public Account activeClient(String passwordHash, Consumer<Account> adjustment) {
+    Instant now = Instant.now();
+    Firm firm = new Firm("Cabinet " + UUID.randomUUID(), now);
+    Account account =
+        new Account(
+            firm,
+            "it-" + UUID.randomUUID() + "@sesame.test",
+            "Alix Martin",
+            Role.CLIENT,
+            Language.FR,
+            now);
+    account.activate(passwordHash, now);
+    adjustment.accept(account);
+    em.persist(firm);
+    em.persist(account);
+    em.flush();
+    return account;
   }
 
   public EntityManager em() {

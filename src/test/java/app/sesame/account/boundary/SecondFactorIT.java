@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.account.entity.Account;
-import app.sesame.account.entity.Role;
-import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.support.InContainer;
 import app.sesame.totp.boundary.Authenticators;
@@ -17,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -53,23 +48,7 @@ class SecondFactorIT {
   }
 
   private long newAccount(String passwordHash) {
-    return db.inTransaction(
-        () -> {
-          Firm firm = new Firm("Cabinet " + UUID.randomUUID(), Instant.now());
-          db.em().persist(firm);
-          Account account =
-              new Account(
-                  firm,
-                  "it-" + UUID.randomUUID() + "@sesame.test",
-                  "Alix Martin",
-                  Role.CLIENT,
-                  Language.FR,
-                  Instant.now());
-          account.activate(passwordHash, Instant.now());
-          db.em().persist(account);
-          db.em().flush();
-          return account.getId();
-        });
+    return db.activeClient(passwordHash, account -> {}).getId();
   }
 
   /** Enrols an app and returns its secret, read from the key shown for typing by hand. */

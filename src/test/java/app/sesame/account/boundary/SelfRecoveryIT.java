@@ -11,9 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
-import app.sesame.account.entity.Role;
-import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
 import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.sms.boundary.SmsCodes;
@@ -63,26 +60,13 @@ class SelfRecoveryIT {
 
   /** An active client; its firm has self-service recovery as given; its number is confirmed. */
   private Account client(boolean selfService, String phone) {
-    return db.inTransaction(
-        () -> {
-          Firm firm = new Firm("Cabinet " + UUID.randomUUID(), Instant.now());
-          firm.setSelfServiceRecovery(selfService);
-          db.em().persist(firm);
-          Account account =
-              new Account(
-                  firm,
-                  "it-" + UUID.randomUUID() + "@sesame.test",
-                  "Alix Martin",
-                  Role.CLIENT,
-                  Language.FR,
-                  Instant.now());
-          account.activate(hashing.hash(PASSWORD), Instant.now());
+    return db.activeClient(
+        hashing.hash(PASSWORD),
+        account -> {
+          account.getFirm().setSelfServiceRecovery(selfService);
           if (phone != null) {
             account.confirmPhone(phone, Instant.now());
           }
-          db.em().persist(account);
-          db.em().flush();
-          return account;
         });
   }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.account.entity.Account;
-import app.sesame.account.entity.Role;
-import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
 import app.sesame.support.InContainer;
 import app.sesame.webauthn.entity.SecurityKey;
 import com.yubico.webauthn.RegisteredCredential;
@@ -17,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -50,30 +46,25 @@ class KeyRepositoryIT {
     ByteArray handle = random(32);
     ByteArray credentialId = random(64);
     ByteArray publicKey = random(77);
-    String email = "key-" + UUID.randomUUID() + "@sesame.test";
-    db.inTransaction(
-        () -> {
-          Firm firm = new Firm("Cabinet " + UUID.randomUUID(), Instant.now());
-          db.em().persist(firm);
-          Account account =
-              new Account(firm, email, "Alix Key", Role.CLIENT, Language.FR, Instant.now());
-          account.activate("unused", Instant.now());
-          account.setWebauthnHandle(handle.getBase64Url());
-          db.em().persist(account);
-          db.em()
-              .persist(
-                  new SecurityKey(
-                      account,
-                      credentialId.getBase64Url(),
-                      publicKey.getBase64Url(),
-                      signatureCount,
-                      "usb",
-                      "00000000000000000000000000000000",
-                      true,
-                      "YubiKey",
-                      Instant.now()));
-          return null;
-        });
+    String email =
+        db.inTransaction(
+            () -> {
+              Account account =
+                  db.activeClient("unused", a -> a.setWebauthnHandle(handle.getBase64Url()));
+              db.em()
+                  .persist(
+                      new SecurityKey(
+                          account,
+                          credentialId.getBase64Url(),
+                          publicKey.getBase64Url(),
+                          signatureCount,
+                          "usb",
+                          "00000000000000000000000000000000",
+                          true,
+                          "YubiKey",
+                          Instant.now()));
+              return account.getEmail();
+            });
     return new Stored(email, handle, credentialId, publicKey);
   }
 
