@@ -116,12 +116,10 @@ class SelfRecoveryIT {
     recovery.request(account.getEmail());
     String second = mailedToken(account.getEmail());
     assertNotEquals(token, second);
-    db.inTransaction(
-        () ->
-            db.update(
-                "update action_token set expires_at = ? where token_hash = ?",
-                OffsetDateTime.now().minusSeconds(1),
-                Tokens.hash(second)));
+    db.update(
+        "update action_token set expires_at = ? where token_hash = ?",
+        OffsetDateTime.now().minusSeconds(1),
+        Tokens.hash(second));
     assertEquals("EXPIRED", recovery.inspect(second).orElseThrow().name());
     assertThrows(UserError.class, () -> recovery.start(second, SelfRecovery.Path.PASSWORD));
   }
@@ -152,12 +150,8 @@ class SelfRecoveryIT {
     assertThrows(UserError.class, () -> recovery.sendSms(off.getId()));
 
     Account unconfirmed = client(true, null);
-    db.inTransaction(
-        () ->
-            db.update(
-                "update account set phone = ? where id = ?",
-                SmsInbox.freshNumber(),
-                unconfirmed.getId()));
+    db.update(
+        "update account set phone = ? where id = ?", SmsInbox.freshNumber(), unconfirmed.getId());
     recovery.request(unconfirmed.getEmail());
     assertFalse(
         recovery
@@ -214,12 +208,10 @@ class SelfRecoveryIT {
         db.rows("select created_at, expires_at from sms_code where account_id = ?", account.getId())
             .get(0);
     assertEquals(Duration.ofMinutes(10), Duration.between(instant(row[0]), instant(row[1])));
-    db.inTransaction(
-        () ->
-            db.update(
-                "update sms_code set expires_at = ? where account_id = ?",
-                OffsetDateTime.now().minusSeconds(1),
-                account.getId()));
+    db.update(
+        "update sms_code set expires_at = ? where account_id = ?",
+        OffsetDateTime.now().minusSeconds(1),
+        account.getId());
     assertEquals(SmsCodes.Outcome.NONE_OPEN, recovery.checkSms(account.getId(), first));
 
     recovery.sendSms(account.getId());
@@ -284,9 +276,7 @@ class SelfRecoveryIT {
         db.rows("select phone from account where id = ?", account.getId()).get(0)[0],
         "nothing is kept before the code comes back");
     String code = SmsInbox.await(phone, 1).code();
-    assertEquals(
-        SmsCodes.Outcome.ACCEPTED,
-        db.inTransaction(() -> mobilePhone.confirm(account.getId(), code)));
+    assertEquals(SmsCodes.Outcome.ACCEPTED, mobilePhone.confirm(account.getId(), code));
     assertTrue(mobilePhone.hasConfirmed(account.getId()));
     assertEquals(
         phone, db.rows("select phone from account where id = ?", account.getId()).get(0)[0]);
@@ -330,14 +320,12 @@ class SelfRecoveryIT {
     authenticators.confirm(
         id, old.id(), "Old phone", new TotpCodes().code(oldSecret, Instant.now()));
     List<String> oldCodes = recoveryCodes.replace(id, false);
-    db.inTransaction(
-        () ->
-            db.update(
-                "insert into security_key (account_id, credential_id, public_key, signature_count,"
-                    + " discoverable, name, created_at) values (?, ?, 'pk', 0, false, 'Old key',"
-                    + " now())",
-                id,
-                "cred-" + UUID.randomUUID()));
+    db.update(
+        "insert into security_key (account_id, credential_id, public_key, signature_count,"
+            + " discoverable, name, created_at) values (?, ?, 'pk', 0, false, 'Old key',"
+            + " now())",
+        id,
+        "cred-" + UUID.randomUUID());
 
     Instant since = Instant.now();
     Authenticators.Enrollment fresh = authenticators.start(id, "New phone");
