@@ -1,7 +1,6 @@
 package app.sesame.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,11 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class AddressThrottle {
-  static final int MAX_FAILURES = 30;
-  static final Duration WINDOW = Duration.ofMinutes(15);
-
-  /** Beyond this many tracked addresses the oldest are forgotten, so memory stays bounded. */
-  static final int MAX_ADDRESSES = 10_000;
 
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
@@ -30,12 +24,12 @@ public class AddressThrottle {
     }
     synchronized (times) {
       prune(times, now);
-      return times.size() >= MAX_FAILURES;
+      return times.size() >= SecurityPolicy.ADDRESS_MAX_FAILURES;
     }
   }
 
   public void recordFailure(String address, Instant now) {
-    if (failures.size() >= MAX_ADDRESSES) {
+    if (failures.size() >= SecurityPolicy.ADDRESS_CAPACITY) {
       failures.clear();
     }
     Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
@@ -46,7 +40,8 @@ public class AddressThrottle {
   }
 
   private static void prune(Deque<Instant> times, Instant now) {
-    while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
+    while (!times.isEmpty()
+        && times.peekFirst().isBefore(now.minus(SecurityPolicy.ADDRESS_WINDOW))) {
       times.removeFirst();
     }
   }

@@ -1,6 +1,6 @@
 package app.sesame.platform;
 
-import app.sesame.account.boundary.Preferences;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +19,7 @@ import java.io.IOException;
 public class LanguageSwitch extends HttpFilter {
   public static final String PARAMETER = "lang";
 
-  @Inject Preferences preferences;
+  @Inject Event<LanguageChosen> chosen;
 
   @Override
   protected void doFilter(
@@ -32,7 +32,7 @@ public class LanguageSwitch extends HttpFilter {
               language -> {
                 request.getSession(true).setAttribute(CurrentLanguage.ATTRIBUTE, language);
                 if (request.getUserPrincipal() != null) {
-                  preferences.changeLanguage(language);
+                  chosen.fire(new LanguageChosen(language));
                 }
               });
     }

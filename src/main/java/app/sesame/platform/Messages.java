@@ -22,6 +22,11 @@ public final class Messages {
     }
   }
 
+  /** A text in the language of the current page. */
+  public static String text(String key, Object... arguments) {
+    return text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+  }
+
   public static void error(String key, Object... arguments) {
     add(FacesMessage.SEVERITY_ERROR, null, key, arguments);
   }

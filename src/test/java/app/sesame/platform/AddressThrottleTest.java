@@ -12,13 +12,14 @@ class AddressThrottleTest {
   @Test
   void anAddressFailingTooOftenWaitsUntilItsFailuresAge() {
     AddressThrottle throttle = new AddressThrottle();
-    for (int i = 0; i < AddressThrottle.MAX_FAILURES - 1; i++) {
+    for (int i = 0; i < SecurityPolicy.ADDRESS_MAX_FAILURES - 1; i++) {
       throttle.recordFailure("203.0.113.9", now);
     }
     assertFalse(throttle.isBlocked("203.0.113.9", now));
     throttle.recordFailure("203.0.113.9", now);
     assertTrue(throttle.isBlocked("203.0.113.9", now));
     assertFalse(throttle.isBlocked("203.0.113.10", now), "other addresses are not affected");
-    assertFalse(throttle.isBlocked("203.0.113.9", now.plus(AddressThrottle.WINDOW).plusSeconds(1)));
+    assertFalse(
+        throttle.isBlocked("203.0.113.9", now.plus(SecurityPolicy.ADDRESS_WINDOW).plusSeconds(1)));
   }
 }

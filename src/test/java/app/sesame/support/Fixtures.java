@@ -72,7 +72,8 @@ public final class Fixtures {
         new app.sesame.totp.control.TotpCodes()
             .code(
                 secret,
-                Instant.ofEpochSecond(step * app.sesame.totp.control.TotpCodes.STEP.toSeconds())));
+                Instant.ofEpochSecond(
+                    step * app.sesame.platform.SecurityPolicy.TOTP_STEP.toSeconds())));
   }
 
   public static Connection connect() throws SQLException {

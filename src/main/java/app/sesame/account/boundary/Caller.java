@@ -3,6 +3,7 @@ package app.sesame.account.boundary;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.platform.Language;
+import app.sesame.platform.Page;
 import java.io.Serializable;
 
 /** The signed-in person, as the pages and boundaries see them. */
@@ -18,7 +19,7 @@ public record Caller(
   /** The request attribute under which the authentication mechanism leaves the caller it found. */
   public static final String ATTRIBUTE = "sesame.caller";
 
-  static Caller of(Account account) {
+  public static Caller of(Account account) {
     return new Caller(
         account.getId(),
         account.getFirm().getId(),
@@ -31,6 +32,6 @@ public record Caller(
 
   /** Where this person lands after signing in. */
   public String home() {
-    return role.isStaff() ? "/backoffice/index.xhtml" : "/portal/index.xhtml";
+    return (role.isStaff() ? Page.BACKOFFICE_HOME : Page.PORTAL_HOME).path();
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public class CurrentCaller {
   @Inject SecurityContext security;
   @Inject HttpServletRequest request;
-  @Inject SignIn signIn;
+  @Inject Callers callers;
 
   private Optional<Caller> caller;
 
@@ -60,6 +60,6 @@ public class CurrentCaller {
       return Optional.of(found);
     }
     return SignedInSession.of(request)
-        .flatMap(signedIn -> signIn.current(signedIn.accountId(), signedIn.signedInAt()));
+        .flatMap(signedIn -> callers.current(signedIn.accountId(), signedIn.signedInAt()));
   }
 }

@@ -5,9 +5,11 @@ import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.platform.Language;
+import app.sesame.platform.LanguageChosen;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,8 +22,9 @@ public class Preferences {
   @Inject CurrentCaller caller;
   @Inject Event<SecurityEvent> events;
 
-  /** The language of the caller's pages and e-mails. */
-  public void changeLanguage(Language language) {
+  /** The language of the caller's pages and e-mails, chosen with the switch of any page. */
+  public void changeLanguage(@Observes LanguageChosen chosen) {
+    Language language = chosen.language();
     caller
         .get()
         .ifPresent(

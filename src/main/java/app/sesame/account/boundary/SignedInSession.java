@@ -1,7 +1,7 @@
 package app.sesame.account.boundary;
 
+import app.sesame.platform.SecurityPolicy;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,11 +12,8 @@ public record SignedInSession(long accountId, Instant signedInAt, Instant proven
     implements Serializable {
   public static final String ATTRIBUTE = "sesame.signed-in";
 
-  /** How long a proof counts as recent for removing a factor or making new codes. */
-  public static final Duration FRESH = Duration.ofMinutes(5);
-
   public boolean isFresh(Instant now) {
-    return now.isBefore(provenAt.plus(FRESH));
+    return now.isBefore(provenAt.plus(SecurityPolicy.FRESH_PROOF));
   }
 
   public SignedInSession provenAgain(Instant now) {

@@ -1,5 +1,6 @@
 package app.sesame.account.control;
 
+import app.sesame.platform.SecurityPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.util.Map;
 @ApplicationScoped
 public class PasswordHashing {
   static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-  static final int ITERATIONS = 600_000;
 
   /**
    * A hash to verify against when the e-mail matches no account, so that an unknown address costs
@@ -40,7 +40,7 @@ public class PasswordHashing {
             "Pbkdf2PasswordHash.Algorithm",
             ALGORITHM,
             "Pbkdf2PasswordHash.Iterations",
-            String.valueOf(ITERATIONS),
+            String.valueOf(SecurityPolicy.PASSWORD_HASH_ITERATIONS),
             "Pbkdf2PasswordHash.SaltSizeBytes",
             "32",
             "Pbkdf2PasswordHash.KeySizeBytes",
@@ -68,6 +68,6 @@ public class PasswordHashing {
     String[] parts = storedHash.split(":");
     return parts.length != 4
         || !ALGORITHM.equals(parts[0])
-        || Integer.parseInt(parts[1]) < ITERATIONS;
+        || Integer.parseInt(parts[1]) < SecurityPolicy.PASSWORD_HASH_ITERATIONS;
   }
 }

@@ -1,5 +1,6 @@
 package app.sesame.account.control;
 
+import app.sesame.platform.SecurityPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +23,6 @@ import java.util.stream.Stream;
  * the upper bound only keeps a request from feeding the hash megabytes.
  */
 public final class PasswordPolicy {
-  static final int MIN_LENGTH = 8;
-  static final int MAX_LENGTH = 256;
-
-  /** Parts of a name shorter than this (initials, "de", "la") would refuse too much. */
-  static final int MIN_NAME_PART = 3;
-
   private static final String COMMON_PASSWORDS = "/account/common-passwords.txt";
 
   private final Set<String> commonPasswords;
@@ -46,10 +41,10 @@ public final class PasswordPolicy {
     String candidate = password == null ? "" : password;
     Set<PasswordRule> broken = EnumSet.noneOf(PasswordRule.class);
     int length = candidate.codePointCount(0, candidate.length());
-    if (length < MIN_LENGTH) {
+    if (length < SecurityPolicy.PASSWORD_MIN_LENGTH) {
       broken.add(PasswordRule.MIN_LENGTH);
     }
-    if (length > MAX_LENGTH) {
+    if (length > SecurityPolicy.PASSWORD_MAX_LENGTH) {
       broken.add(PasswordRule.MAX_LENGTH);
     }
     if (candidate.codePoints().noneMatch(Character::isLowerCase)) {
@@ -79,7 +74,8 @@ public final class PasswordPolicy {
     return Stream.of(email, displayName)
         .filter(s -> s != null && !s.isBlank())
         .flatMap(s -> Stream.of(fold(s).split("[^\\p{L}\\p{N}]+")))
-        .filter(part -> part.codePointCount(0, part.length()) >= MIN_NAME_PART)
+        .filter(
+            part -> part.codePointCount(0, part.length()) >= SecurityPolicy.PASSWORD_MIN_NAME_PART)
         .collect(Collectors.toSet());
   }
 

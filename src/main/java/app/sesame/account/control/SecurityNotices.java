@@ -3,6 +3,7 @@ package app.sesame.account.control;
 import app.sesame.account.entity.Account;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
+import app.sesame.platform.Page;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class SecurityNotices {
     values.put("firm", account.getFirm().getName());
     values.put("time", Onboarding.format(Instant.now(), account.getLanguage()));
     values.put("address", origin.address());
-    values.put("link", settings.baseUrl() + "/login/sign-in.xhtml");
+    values.put("link", settings.baseUrl() + Page.SIGN_IN.path());
     mailer.send(account.getEmail(), account.getLanguage(), template, values);
   }
 }

@@ -2,6 +2,7 @@ package app.sesame.account.entity;
 
 import app.sesame.firm.entity.Firm;
 import app.sesame.platform.Language;
+import app.sesame.platform.SecurityPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,14 +30,6 @@ import java.util.Objects;
 @NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where a.email = :email")
 public class Account {
   public static final String BY_EMAIL = "Account.byEmail";
-
-  /** Failed password attempts allowed before each new one has to wait. */
-  static final int FREE_ATTEMPTS = 5;
-
-  /** Each failure past the free ones adds this to the wait, up to {@link #MAX_WAIT}. */
-  static final Duration WAIT_INCREMENT = Duration.ofMinutes(1);
-
-  static final Duration MAX_WAIT = Duration.ofMinutes(15);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -183,11 +176,12 @@ public class Account {
   }
 
   private static Instant blockedUntil(int failures, Instant now) {
-    if (failures < FREE_ATTEMPTS) {
+    if (failures < SecurityPolicy.FREE_ATTEMPTS) {
       return null;
     }
-    Duration wait = WAIT_INCREMENT.multipliedBy(failures - FREE_ATTEMPTS + 1L);
-    return now.plus(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+    Duration wait =
+        SecurityPolicy.WAIT_INCREMENT.multipliedBy(failures - SecurityPolicy.FREE_ATTEMPTS + 1L);
+    return now.plus(wait.compareTo(SecurityPolicy.MAX_WAIT) > 0 ? SecurityPolicy.MAX_WAIT : wait);
   }
 
   public void recordSignIn(Instant now) {

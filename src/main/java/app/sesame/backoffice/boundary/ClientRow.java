@@ -1,6 +1,7 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.AccountStatus;
+import app.sesame.factor.boundary.FactorSummary;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Date;
@@ -11,9 +12,7 @@ public record ClientRow(
     String name,
     String email,
     AccountStatus status,
-    long apps,
-    long keys,
-    long recoveryCodesLeft,
+    FactorSummary factors,
     Instant lastSignInAt)
     implements Serializable {
   public long getId() {
@@ -32,20 +31,9 @@ public record ClientRow(
     return status;
   }
 
-  public long getApps() {
-    return apps;
-  }
-
-  public long getKeys() {
-    return keys;
-  }
-
-  public long getRecoveryCodesLeft() {
-    return recoveryCodesLeft;
-  }
-
-  public boolean isProtected() {
-    return apps > 0 || keys > 0;
+  /** The client's second factors, kind by kind. */
+  public FactorSummary getFactors() {
+    return factors;
   }
 
   public Date getLastSignIn() {

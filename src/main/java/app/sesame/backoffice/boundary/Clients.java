@@ -11,12 +11,14 @@ import app.sesame.audit.control.AuditTrail;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.FactorSummary;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.Language;
+import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.UserError;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
-import app.sesame.totp.boundary.Authenticators;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -26,7 +28,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,9 @@ import java.util.Map;
 @Stateless
 @RolesAllowed(Role.GROUP_ACCOUNTANT)
 public class Clients {
+  /** How many of a client's latest audit events their page shows. */
+  static final int TRAIL_SHOWN = 50;
+
   private static final Map<String, String> SORTABLE =
       Map.of(
           "name", "a.displayName",
@@ -50,8 +54,7 @@ public class Clients {
       ClientRow client,
       String phone,
       boolean phoneConfirmed,
-      List<Authenticators.Listed> apps,
-      List<app.sesame.webauthn.boundary.SecurityKeys.Listed> keys,
+      List<Device> devices,
       List<AuditEvent> trail)
       implements java.io.Serializable {
     public ClientRow getClient() {
@@ -59,7 +62,7 @@ public class Clients {
     }
 
     public String getPhone() {
-      return phone == null ? null : app.sesame.platform.PhoneNumbers.readable(phone);
+      return phone == null ? null : PhoneNumbers.readable(phone);
     }
 
     /** Whether the client typed the code sent to the number: only then does it count. */
@@ -67,12 +70,9 @@ public class Clients {
       return phoneConfirmed;
     }
 
-    public List<Authenticators.Listed> getApps() {
-      return apps;
-    }
-
-    public List<app.sesame.webauthn.boundary.SecurityKeys.Listed> getKeys() {
-      return keys;
+    /** The client's apps and keys, by name. */
+    public List<Device> getDevices() {
+      return devices;
     }
 
     public List<AuditEvent> getTrail() {
@@ -83,9 +83,7 @@ public class Clients {
   @PersistenceContext EntityManager em;
   @Inject CurrentCaller caller;
   @Inject Onboarding onboarding;
-  @Inject Authenticators authenticators;
-  @Inject RecoveryCodes recoveryCodes;
-  @Inject app.sesame.webauthn.boundary.SecurityKeys securityKeys;
+  @Inject SecondFactors factors;
   @Inject AuditTrail audit;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
@@ -108,31 +106,9 @@ public class Clients {
     if (accounts.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = accounts.stream().map(Account::getId).toList();
-    Map<Long, Long> apps =
-        counts(
-            "select t.account.id, count(t) from Authenticator t where t.account.id in :ids"
-                + " and t.confirmedAt is not null group by t.account.id",
-            ids);
-    Map<Long, Long> keys =
-        counts(
-            "select k.account.id, count(k) from SecurityKey k where k.account.id in :ids"
-                + " group by k.account.id",
-            ids);
-    Map<Long, Long> codes =
-        counts(
-            "select r.account.id, count(r) from RecoveryCode r where r.account.id in :ids"
-                + " and r.usedAt is null group by r.account.id",
-            ids);
-    return accounts.stream()
-        .map(
-            a ->
-                row(
-                    a,
-                    apps.getOrDefault(a.getId(), 0L),
-                    keys.getOrDefault(a.getId(), 0L),
-                    codes.getOrDefault(a.getId(), 0L)))
-        .toList();
+    Map<Long, FactorSummary> summaries =
+        factors.summaries(accounts.stream().map(Account::getId).toList());
+    return accounts.stream().map(a -> row(a, summaries.get(a.getId()))).toList();
   }
 
   public int count(ClientQuery query) {
@@ -165,40 +141,19 @@ public class Clients {
     }
   }
 
-  private Map<Long, Long> counts(String jpql, List<Long> ids) {
-    Map<Long, Long> counts = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultList()) {
-      counts.put((Long) row[0], (Long) row[1]);
-    }
-    return counts;
-  }
-
-  private static ClientRow row(Account a, long apps, long keys, long codes) {
+  private static ClientRow row(Account a, FactorSummary factors) {
     return new ClientRow(
-        a.getId(),
-        a.getDisplayName(),
-        a.getEmail(),
-        a.getStatus(),
-        apps,
-        keys,
-        codes,
-        a.getLastSignInAt());
+        a.getId(), a.getDisplayName(), a.getEmail(), a.getStatus(), factors, a.getLastSignInAt());
   }
 
   public Detail detail(long clientId) {
     Account client = client(clientId);
     return new Detail(
-        row(
-            client,
-            authenticators.list(clientId).size(),
-            securityKeys.list(clientId).size(),
-            recoveryCodes.remaining(clientId)),
+        row(client, factors.summary(clientId)),
         client.getPhone(),
         client.confirmedPhone().isPresent(),
-        authenticators.list(clientId),
-        securityKeys.list(clientId),
-        audit.about(clientId, 50));
+        factors.devices(clientId),
+        audit.about(clientId, TRAIL_SHOWN));
   }
 
   /** Creates a client of the caller's firm and e-mails the activation link. */
@@ -221,9 +176,9 @@ public class Clients {
   }
 
   /**
-   * Resets a client's second factors (seed 003: the client lost the phone): every authenticator app
-   * and recovery code is removed, the client's open sessions end, and the client sets up a new
-   * factor at the next sign-in. The client is told by e-mail who did it and when.
+   * Resets a client's second factors (seed 003: the client lost the phone): every authenticator
+   * app, security key and recovery code is removed, the client's open sessions end, and the client
+   * sets up a new factor at the next sign-in. The client is told by e-mail who did it and when.
    */
   public void resetSecondFactors(long clientId, ResetReason reason, String otherReason) {
     if (reason == null) {
@@ -238,9 +193,7 @@ public class Clients {
     }
     Account client = client(clientId);
     em.lock(client, LockModeType.PESSIMISTIC_WRITE);
-    authenticators.removeAll(clientId);
-    securityKeys.removeAll(clientId);
-    recoveryCodes.removeAll(clientId);
+    factors.removeAll(clientId);
     client.endSessions(Instant.now());
     Caller accountant = caller.require();
     events.fire(
@@ -295,9 +248,8 @@ public class Clients {
   public long activeWithSecondFactor() {
     return em.createQuery(
             "select count(a) from Account a where a.firm.id = :firm and a.role = :role"
-                + " and a.status = :active and (exists (select t from Authenticator t"
-                + " where t.account = a and t.confirmedAt is not null)"
-                + " or exists (select k from SecurityKey k where k.account = a))",
+                + " and a.status = :active and "
+                + factors.holdsDevice("a"),
             Long.class)
         .setParameter("firm", caller.require().firmId())
         .setParameter("role", Role.CLIENT)

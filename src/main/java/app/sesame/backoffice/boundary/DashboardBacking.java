@@ -1,9 +1,6 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.AccountStatus;
-import app.sesame.audit.boundary.AuditLine;
-import app.sesame.audit.boundary.AuditLog;
-import app.sesame.audit.boundary.AuditQuery;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.platform.Messages;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,9 +1,9 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.account.boundary.FactorOwner;
-import app.sesame.account.boundary.SignIn;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
+import app.sesame.signin.boundary.FactorOwner;
+import app.sesame.signin.boundary.SignIn;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,6 +2,7 @@ package app.sesame.mail.control;
 
 import app.sesame.mail.entity.OutboxMail;
 import app.sesame.platform.SecretBox;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -41,9 +42,6 @@ import java.util.logging.Logger;
 public class OutboxDelivery {
   private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
   private static final int BATCH = 20;
-
-  /** Delivered mail is kept this long, for support questions, then forgotten. */
-  static final Duration KEEP_DELIVERED = Duration.ofDays(30);
 
   /** A claim outlives the slowest SMTP conversation (three 10-second time-outs). */
   private static final Duration CLAIM = Duration.ofMinutes(2);
@@ -91,7 +89,7 @@ public class OutboxDelivery {
     return inTransaction(
         () ->
             em.createNamedQuery(OutboxMail.FORGET_DELIVERED)
-                .setParameter("before", Instant.now().minus(KEEP_DELIVERED))
+                .setParameter("before", Instant.now().minus(SecurityPolicy.DELIVERED_MAIL_KEPT))
                 .executeUpdate());
   }
 

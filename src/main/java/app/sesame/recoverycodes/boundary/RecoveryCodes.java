@@ -4,29 +4,37 @@ import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.SecondFactor;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.recoverycodes.control.RecoveryCodeFormat;
 import app.sesame.recoverycodes.control.RecoveryCodeHashing;
 import app.sesame.recoverycodes.entity.RecoveryCode;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The recovery codes of an account. Callers pass the account of the signed-in session (or of the
- * sign-in in progress); pages never choose it.
+ * The recovery codes of an account: the backup second factor, for the day the phone or the key is
+ * lost. Any unused code works once, in any order. Callers pass the account of the signed-in session
+ * (or of the sign-in in progress); pages never choose it.
  */
 @Stateless
-public class RecoveryCodes {
-  /** At or below this many codes left, the security page warns. */
-  public static final int LOW = 2;
-
+@LocalBean
+@Local(SecondFactor.class)
+public class RecoveryCodes implements SecondFactor {
   @PersistenceContext EntityManager em;
+  @Inject SecondFactors factors;
   @Inject RecoveryCodeHashing hashing;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
@@ -61,19 +69,10 @@ public class RecoveryCodes {
    */
   public List<String> forFirstFactor(long accountId) {
     Account account = em.find(Account.class, accountId);
-    long factors =
-        em.createQuery(
-                    "select count(t) from Authenticator t where t.account.id = :account"
-                        + " and t.confirmedAt is not null",
-                    Long.class)
-                .setParameter("account", accountId)
-                .getSingleResult()
-            + em.createQuery(
-                    "select count(k) from SecurityKey k where k.account.id = :account", Long.class)
-                .setParameter("account", accountId)
-                .getSingleResult();
     boolean first =
-        account.getFirm().isRecoveryCodesEnabled() && factors == 1 && remaining(accountId) == 0;
+        account.getFirm().isRecoveryCodesEnabled()
+            && factors.deviceCount(accountId) == 1
+            && remaining(accountId) == 0;
     return first ? replace(accountId, false) : List.of();
   }
 
@@ -122,7 +121,64 @@ public class RecoveryCodes {
     return false;
   }
 
+  @Override
+  public String type() {
+    return "codes";
+  }
+
+  @Override
+  public boolean isDevice() {
+    return false;
+  }
+
+  @Override
+  public long count(long accountId) {
+    return remaining(accountId);
+  }
+
+  @Override
+  public Map<Long, Long> counts(Collection<Long> accountIds) {
+    Map<Long, Long> counts = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select c.account.id, count(c) from RecoveryCode c where c.account.id in :ids"
+                    + " and c.usedAt is null group by c.account.id",
+                Object[].class)
+            .setParameter("ids", accountIds)
+            .getResultList()) {
+      counts.put((Long) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  /** Codes are not devices: nothing to list by name. */
+  @Override
+  public List<Device> devices(long accountId) {
+    return List.of();
+  }
+
+  /** A list of codes never ends a sign-in that had to set up a factor: it comes with one. */
+  @Override
+  public boolean addedSince(long accountId, Instant since) {
+    return false;
+  }
+
+  @Override
   public void removeAll(long accountId) {
     em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("account", accountId).executeUpdate();
+  }
+
+  @Override
+  public void removeBefore(long accountId, Instant before) {
+    em.createQuery(
+            "delete from RecoveryCode c where c.account.id = :account and c.createdAt < :before")
+        .setParameter("account", accountId)
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
+  @Override
+  public String holdersQuery() {
+    return "select c.account.id from RecoveryCode c where c.usedAt is null";
   }
 }

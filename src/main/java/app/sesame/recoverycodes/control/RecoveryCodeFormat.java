@@ -1,5 +1,6 @@
 package app.sesame.recoverycodes.control;
 
+import app.sesame.platform.SecurityPolicy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Locale;
 public final class RecoveryCodeFormat {
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   static final int LENGTH = 12;
-  public static final int COUNT = 10;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RecoveryCodeFormat() {}
@@ -21,7 +21,7 @@ public final class RecoveryCodeFormat {
   /** A fresh list of codes, as shown to the person. */
   public static List<String> newCodes() {
     List<String> codes = new ArrayList<>();
-    for (int i = 0; i < COUNT; i++) {
+    for (int i = 0; i < SecurityPolicy.RECOVERY_CODE_COUNT; i++) {
       StringBuilder code = new StringBuilder();
       for (int c = 0; c < LENGTH; c++) {
         if (c > 0 && c % 4 == 0) {

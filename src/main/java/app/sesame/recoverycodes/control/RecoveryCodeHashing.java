@@ -1,5 +1,6 @@
 package app.sesame.recoverycodes.control;
 
+import app.sesame.platform.SecurityPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RecoveryCodeHashing {
-  static final int ITERATIONS = 10_000;
 
   @Inject Pbkdf2PasswordHash pbkdf2;
 
@@ -30,7 +30,8 @@ public class RecoveryCodeHashing {
     pbkdf2.initialize(
         Map.of(
             "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
+            "Pbkdf2PasswordHash.Iterations",
+                String.valueOf(SecurityPolicy.RECOVERY_CODE_HASH_ITERATIONS),
             "Pbkdf2PasswordHash.SaltSizeBytes", "16",
             "Pbkdf2PasswordHash.KeySizeBytes", "32"));
   }

@@ -6,6 +6,7 @@ import app.sesame.audit.entity.AuditType;
 import app.sesame.platform.Messages;
 import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.SecretBox;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.sms.control.SmsGateway;
 import app.sesame.sms.entity.SmsCode;
 import app.sesame.sms.entity.SmsPurpose;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -32,11 +32,6 @@ public class SmsCodes {
   private static final Logger LOG = Logger.getLogger(SmsCodes.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HASH_PURPOSE = "sms-code";
-
-  /** How many codes an account, or a number, may receive in {@link #WINDOW}. */
-  public static final int MAX_PER_WINDOW = 5;
-
-  public static final Duration WINDOW = Duration.ofHours(1);
 
   /** What became of a request for a code. */
   public enum Sending {
@@ -71,7 +66,7 @@ public class SmsCodes {
   public Sending send(long accountId, String phone, SmsPurpose purpose) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    Instant since = now.minus(WINDOW);
+    Instant since = now.minus(SecurityPolicy.SMS_WINDOW);
     long forAccount =
         em.createNamedQuery(SmsCode.COUNT_FOR_ACCOUNT, Long.class)
             .setParameter("account", accountId)
@@ -82,11 +77,14 @@ public class SmsCodes {
             .setParameter("phone", phone)
             .setParameter("since", since)
             .getSingleResult();
-    if (forAccount >= MAX_PER_WINDOW || forPhone >= MAX_PER_WINDOW) {
+    if (forAccount >= SecurityPolicy.SMS_CODES_PER_WINDOW
+        || forPhone >= SecurityPolicy.SMS_CODES_PER_WINDOW) {
       fire(
           AuditType.SMS_CODE_REFUSED,
           account,
-          forAccount >= MAX_PER_WINDOW ? "too many for the account" : "too many for the number");
+          forAccount >= SecurityPolicy.SMS_CODES_PER_WINDOW
+              ? "too many for the account"
+              : "too many for the number");
       return Sending.TOO_MANY;
     }
     em.createNamedQuery(SmsCode.CLOSE_OPEN)
@@ -133,7 +131,10 @@ public class SmsCodes {
     if (!clean.matches("\\d{6}")
         || !box.keyedHash(clean, HASH_PURPOSE).equals(code.getCodeHash())) {
       code.recordWrongAttempt();
-      fire(AuditType.SMS_CODE_WRONG, account, code.getAttempts() + " of " + SmsCode.MAX_ATTEMPTS);
+      fire(
+          AuditType.SMS_CODE_WRONG,
+          account,
+          code.getAttempts() + " of " + SecurityPolicy.SMS_CODE_MAX_ATTEMPTS);
       return new Check(code.isOpen(now) ? Outcome.WRONG : Outcome.NONE_OPEN, null);
     }
     code.use(now);

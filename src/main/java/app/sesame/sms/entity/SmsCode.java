@@ -1,6 +1,7 @@
 package app.sesame.sms.entity;
 
 import app.sesame.account.entity.Account;
+import app.sesame.platform.SecurityPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -44,9 +44,6 @@ public class SmsCode {
   public static final String CLOSE_OPEN = "SmsCode.closeOpen";
   public static final String COUNT_FOR_ACCOUNT = "SmsCode.countForAccount";
   public static final String COUNT_FOR_PHONE = "SmsCode.countForPhone";
-
-  public static final Duration VALIDITY = Duration.ofMinutes(10);
-  public static final int MAX_ATTEMPTS = 5;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,12 +83,14 @@ public class SmsCode {
     this.purpose = Objects.requireNonNull(purpose);
     this.codeHash = Objects.requireNonNull(codeHash);
     this.createdAt = Objects.requireNonNull(now);
-    this.expiresAt = now.plus(VALIDITY);
+    this.expiresAt = now.plus(SecurityPolicy.SMS_CODE_VALIDITY);
   }
 
   /** Whether a typed code may still be compared with this one. */
   public boolean isOpen(Instant now) {
-    return usedAt == null && now.isBefore(expiresAt) && attempts < MAX_ATTEMPTS;
+    return usedAt == null
+        && now.isBefore(expiresAt)
+        && attempts < SecurityPolicy.SMS_CODE_MAX_ATTEMPTS;
   }
 
   /** Counts a wrong code; the fifth one closes the code for good. */

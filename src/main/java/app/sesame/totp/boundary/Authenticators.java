@@ -1,9 +1,10 @@
 package app.sesame.totp.boundary;
 
-import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
-import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.DeviceKind;
+import app.sesame.factor.boundary.Devices;
+import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.SecretBox;
 import app.sesame.platform.UserError;
@@ -11,11 +12,10 @@ import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.totp.control.QrCodes;
 import app.sesame.totp.control.TotpCodes;
 import app.sesame.totp.entity.Authenticator;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +24,29 @@ import java.util.OptionalLong;
 
 /**
  * The authenticator apps of an account (seeds 000–003): enrolment with a QR code that several
- * devices may scan before the first code confirms it, renaming, removal, and reset, which revokes
- * the secret at once. Callers pass the account of the signed-in session (or of the sign-in in
- * progress); pages never choose it.
+ * devices may scan before the first code confirms it, verification of a code at most once, and
+ * reset, which revokes the secret at once. Listing, renaming and removal are those of every device.
+ * Callers pass the account of the signed-in session (or of the sign-in in progress); pages never
+ * choose it.
  */
 @Stateless
-public class Authenticators {
+@LocalBean
+@Local(SecondFactor.class)
+public class Authenticators extends Devices<Authenticator> {
   static final String ISSUER = "Sesame";
   static final String SEALED_FOR = "totp-secret";
+
+  private static final DeviceKind<Authenticator> KIND =
+      new DeviceKind<>(
+          "app",
+          Authenticator.class,
+          "Authenticator",
+          AuditType.AUTHENTICATOR_ADDED,
+          AuditType.AUTHENTICATOR_RENAMED,
+          AuditType.AUTHENTICATOR_REMOVED,
+          MailTemplate.AUTHENTICATOR_ADDED,
+          MailTemplate.AUTHENTICATOR_REMOVED,
+          "totp.error.unknown");
 
   /** An enrolment in progress: what the page shows to set up the app. */
   public record Enrollment(long id, String name, String qrDataUri, String groupedKey)
@@ -49,33 +64,31 @@ public class Authenticators {
     }
   }
 
-  /** A confirmed authenticator, as listed on the security page. */
-  public record Listed(long id, String name, Instant createdAt, Instant lastUsedAt)
-      implements Serializable {
-    public long getId() {
-      return id;
-    }
-
-    public String getName() {
-      return name;
-    }
-
-    public java.util.Date getCreated() {
-      return java.util.Date.from(createdAt);
-    }
-
-    public java.util.Date getLastUsed() {
-      return lastUsedAt == null ? null : java.util.Date.from(lastUsedAt);
-    }
-  }
-
-  @PersistenceContext EntityManager em;
   @Inject SecretBox secrets;
   @Inject RecoveryCodes recoveryCodes;
-  @Inject SecurityNotices notices;
-  @Inject Event<SecurityEvent> events;
 
   private final TotpCodes totp = new TotpCodes();
+
+  @Override
+  protected DeviceKind<Authenticator> kind() {
+    return KIND;
+  }
+
+  /** An app counts once its first code confirmed it. */
+  @Override
+  protected String countedCondition() {
+    return "d.confirmedAt is not null";
+  }
+
+  @Override
+  protected String addedAtPath() {
+    return "d.confirmedAt";
+  }
+
+  @Override
+  protected boolean counts(Authenticator authenticator) {
+    return authenticator.isConfirmed();
+  }
 
   /** Starts setting up a new app: a fresh secret, replacing any enrolment left unfinished. */
   public Enrollment start(long accountId, String name) {
@@ -90,12 +103,14 @@ public class Authenticators {
     Authenticator pending =
         new Authenticator(
             account,
-            cleanName(name, "Authenticator"),
+            name(name, KIND.defaultName()),
             secrets.encrypt(secret, SEALED_FOR),
             Instant.now());
     em.persist(pending);
     em.flush();
-    return enrollment(pending, secret, account.getEmail());
+    String uri = TotpCodes.keyUri(ISSUER, account.getEmail(), secret);
+    return new Enrollment(
+        pending.getId(), pending.getName(), QrCodes.pngDataUri(uri), TotpCodes.grouped(secret));
   }
 
   /**
@@ -109,10 +124,7 @@ public class Authenticators {
         || pending.isConfirmed()) {
       throw new UserError("totp.error.enrollment-gone");
     }
-    String cleanName = cleanName(name, null);
-    if (cleanName == null) {
-      throw new UserError("totp.error.name");
-    }
+    String cleanName = name(name, null);
     OptionalLong step =
         totp.matchingStep(secrets.decrypt(pending.getSecret(), SEALED_FOR), code, Instant.now());
     if (step.isEmpty()) {
@@ -120,57 +132,8 @@ public class Authenticators {
     }
     pending.confirm(cleanName, step.getAsLong(), Instant.now());
     em.flush();
-    Account account = pending.getAccount();
-    events.fire(
-        SecurityEvent.own(
-            AuditType.AUTHENTICATOR_ADDED, account.getFirm().getId(), accountId, cleanName));
-    notices.send(account, MailTemplate.AUTHENTICATOR_ADDED, Map.of("device", cleanName));
+    added(pending);
     return recoveryCodes.forFirstFactor(accountId);
-  }
-
-  public List<Listed> list(long accountId) {
-    return confirmed(accountId).stream()
-        .map(a -> new Listed(a.getId(), a.getName(), a.getCreatedAt(), a.getLastUsedAt()))
-        .toList();
-  }
-
-  public boolean hasConfirmed(long accountId) {
-    return !confirmed(accountId).isEmpty();
-  }
-
-  /** Whether an authenticator of the account was confirmed after the given instant. */
-  public boolean confirmedSince(long accountId, Instant since) {
-    return confirmed(accountId).stream().anyMatch(a -> a.getConfirmedAt().isAfter(since));
-  }
-
-  public void rename(long accountId, long authenticatorId, String name) {
-    Authenticator authenticator = owned(accountId, authenticatorId);
-    String cleanName = cleanName(name, null);
-    if (cleanName == null) {
-      throw new UserError("totp.error.name");
-    }
-    authenticator.rename(cleanName);
-    events.fire(
-        SecurityEvent.own(
-            AuditType.AUTHENTICATOR_RENAMED,
-            authenticator.getAccount().getFirm().getId(),
-            accountId,
-            cleanName));
-  }
-
-  /** Removes an authenticator: its codes stop working at once. */
-  public void remove(long accountId, long authenticatorId) {
-    Authenticator authenticator = owned(accountId, authenticatorId);
-    Account account = authenticator.getAccount();
-    em.remove(authenticator);
-    events.fire(
-        SecurityEvent.own(
-            AuditType.AUTHENTICATOR_REMOVED,
-            account.getFirm().getId(),
-            accountId,
-            authenticator.getName()));
-    notices.send(
-        account, MailTemplate.AUTHENTICATOR_REMOVED, Map.of("device", authenticator.getName()));
   }
 
   /**
@@ -183,9 +146,7 @@ public class Authenticators {
     String name = authenticator.getName();
     em.remove(authenticator);
     em.flush();
-    events.fire(
-        SecurityEvent.own(
-            AuditType.AUTHENTICATOR_RESET, account.getFirm().getId(), accountId, name));
+    fire(AuditType.AUTHENTICATOR_RESET, account, name);
     notices.send(account, MailTemplate.AUTHENTICATOR_RESET, Map.of("device", name));
     return start(accountId, name);
   }
@@ -196,7 +157,7 @@ public class Authenticators {
    */
   public boolean verify(long accountId, String code) {
     Instant now = Instant.now();
-    for (Authenticator authenticator : confirmed(accountId)) {
+    for (Authenticator authenticator : ofAccount(accountId)) {
       OptionalLong step =
           totp.matchingStep(secrets.decrypt(authenticator.getSecret(), SEALED_FOR), code, now);
       if (step.isPresent()) {
@@ -209,50 +170,5 @@ public class Authenticators {
       }
     }
     return false;
-  }
-
-  public void removeAll(long accountId) {
-    em.createQuery("delete from Authenticator a where a.account.id = :account")
-        .setParameter("account", accountId)
-        .executeUpdate();
-  }
-
-  /** Removes the account's authenticators set up before the instant, confirmed or not. */
-  public void removeCreatedBefore(long accountId, Instant before) {
-    em.createQuery(
-            "delete from Authenticator a where a.account.id = :account and a.createdAt < :before")
-        .setParameter("account", accountId)
-        .setParameter("before", before)
-        .executeUpdate();
-  }
-
-  private List<Authenticator> confirmed(long accountId) {
-    return em.createNamedQuery(Authenticator.CONFIRMED, Authenticator.class)
-        .setParameter("account", accountId)
-        .getResultList();
-  }
-
-  private Authenticator owned(long accountId, long authenticatorId) {
-    Authenticator authenticator = em.find(Authenticator.class, authenticatorId);
-    if (authenticator == null
-        || !authenticator.getAccount().getId().equals(accountId)
-        || !authenticator.isConfirmed()) {
-      throw new UserError("totp.error.unknown");
-    }
-    return authenticator;
-  }
-
-  private Enrollment enrollment(Authenticator pending, byte[] secret, String accountName) {
-    String uri = TotpCodes.keyUri(ISSUER, accountName, secret);
-    return new Enrollment(
-        pending.getId(), pending.getName(), QrCodes.pngDataUri(uri), TotpCodes.grouped(secret));
-  }
-
-  private static String cleanName(String name, String fallback) {
-    if (name == null || name.isBlank()) {
-      return fallback;
-    }
-    String clean = name.strip();
-    return clean.length() > Authenticator.MAX_NAME ? null : clean;
   }
 }

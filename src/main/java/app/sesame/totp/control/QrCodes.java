@@ -17,6 +17,12 @@ import java.util.Map;
 public final class QrCodes {
   static final int SIZE = 240;
 
+  /**
+   * The white border, in modules: the four that ISO/IEC 18004 asks for, which phone cameras need to
+   * find the code on a busy background.
+   */
+  static final int QUIET_ZONE = 4;
+
   private QrCodes() {}
 
   public static byte[] png(String text) {
@@ -32,7 +38,7 @@ public final class QrCodes {
                       EncodeHintType.ERROR_CORRECTION,
                       ErrorCorrectionLevel.M,
                       EncodeHintType.MARGIN,
-                      2));
+                      QUIET_ZONE));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       MatrixToImageWriter.writeToStream(matrix, "PNG", out);
       return out.toByteArray();

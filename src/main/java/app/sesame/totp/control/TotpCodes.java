@@ -1,12 +1,12 @@
 package app.sesame.totp.control;
 
+import app.sesame.platform.SecurityPolicy;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -18,29 +18,24 @@ import org.apache.commons.codec.binary.Base32;
  * steps, and one step of clock drift either way.
  */
 public final class TotpCodes {
-  public static final Duration STEP = Duration.ofSeconds(30);
-  public static final int DIGITS = 6;
-
-  /** 160 bits, the size of an HMAC-SHA-1 key and what RFC 4226 recommends. */
-  static final int SECRET_BYTES = 20;
-
-  static final int DRIFT_STEPS = 1;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final TimeBasedOneTimePasswordGenerator generator;
 
   public TotpCodes() {
-    this(DIGITS);
+    this(SecurityPolicy.TOTP_DIGITS);
   }
 
   TotpCodes(int digits) {
     generator =
         new TimeBasedOneTimePasswordGenerator(
-            STEP, digits, TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
+            SecurityPolicy.TOTP_STEP,
+            digits,
+            TimeBasedOneTimePasswordGenerator.TOTP_ALGORITHM_HMAC_SHA1);
   }
 
   public static byte[] newSecret() {
-    byte[] secret = new byte[SECRET_BYTES];
+    byte[] secret = new byte[SecurityPolicy.TOTP_SECRET_BYTES];
     RANDOM.nextBytes(secret);
     return secret;
   }
@@ -65,13 +60,13 @@ public final class TotpCodes {
         + "&issuer="
         + encode(issuer)
         + "&algorithm=SHA1&digits="
-        + DIGITS
+        + SecurityPolicy.TOTP_DIGITS
         + "&period="
-        + STEP.toSeconds();
+        + SecurityPolicy.TOTP_STEP.toSeconds();
   }
 
   public static long step(Instant instant) {
-    return Math.floorDiv(instant.getEpochSecond(), STEP.toSeconds());
+    return Math.floorDiv(instant.getEpochSecond(), SecurityPolicy.TOTP_STEP.toSeconds());
   }
 
   /** The code for the given instant, with its leading zeros. */
@@ -100,8 +95,11 @@ public final class TotpCodes {
       return OptionalLong.empty();
     }
     long current = step(now);
-    for (long step = current - DRIFT_STEPS; step <= current + DRIFT_STEPS; step++) {
-      String expected = code(secret, Instant.ofEpochSecond(step * STEP.toSeconds()));
+    for (long step = current - SecurityPolicy.TOTP_DRIFT_STEPS;
+        step <= current + SecurityPolicy.TOTP_DRIFT_STEPS;
+        step++) {
+      String expected =
+          code(secret, Instant.ofEpochSecond(step * SecurityPolicy.TOTP_STEP.toSeconds()));
       if (MessageDigest.isEqual(
           expected.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
         return OptionalLong.of(step);

@@ -1,6 +1,7 @@
 package app.sesame.totp.entity;
 
 import app.sesame.account.entity.Account;
+import app.sesame.factor.entity.FactorDevice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -21,11 +22,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "authenticator")
 @NamedQuery(
-    name = Authenticator.CONFIRMED,
-    query =
-        "select a from Authenticator a where a.account.id = :account and a.confirmedAt is not null"
-            + " order by a.createdAt, a.id")
-@NamedQuery(
     name = Authenticator.DROP_UNCONFIRMED,
     query = "delete from Authenticator a where a.account.id = :account and a.confirmedAt is null")
 @NamedQuery(
@@ -33,11 +29,9 @@ import java.util.Objects;
     query =
         "update Authenticator a set a.lastUsedStep = :step, a.lastUsedAt = :now where a.id = :id"
             + " and (a.lastUsedStep is null or a.lastUsedStep < :step)")
-public class Authenticator {
-  public static final String CONFIRMED = "Authenticator.confirmed";
+public class Authenticator implements FactorDevice {
   public static final String DROP_UNCONFIRMED = "Authenticator.dropUnconfirmed";
   public static final String SPEND_STEP = "Authenticator.spendStep";
-  public static final int MAX_NAME = 60;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,7 +41,7 @@ public class Authenticator {
   @JoinColumn(name = "account_id", nullable = false)
   private Account account;
 
-  @Column(nullable = false, length = MAX_NAME)
+  @Column(nullable = false, length = FactorDevice.MAX_NAME)
   private String name;
 
   /** The TOTP secret, sealed with the portal's key. */
@@ -83,6 +77,7 @@ public class Authenticator {
     this.lastUsedAt = now;
   }
 
+  @Override
   public void rename(String name) {
     this.name = Objects.requireNonNull(name);
   }
@@ -91,14 +86,17 @@ public class Authenticator {
     return confirmedAt != null;
   }
 
+  @Override
   public Long getId() {
     return id;
   }
 
+  @Override
   public Account getAccount() {
     return account;
   }
 
+  @Override
   public String getName() {
     return name;
   }
@@ -107,6 +105,7 @@ public class Authenticator {
     return secret;
   }
 
+  @Override
   public Instant getCreatedAt() {
     return createdAt;
   }
@@ -115,6 +114,7 @@ public class Authenticator {
     return confirmedAt;
   }
 
+  @Override
   public Instant getLastUsedAt() {
     return lastUsedAt;
   }

@@ -1,9 +1,9 @@
 package app.sesame.webauthn.boundary;
 
+import app.sesame.platform.SecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,8 +12,6 @@ import java.util.Optional;
  * is taken once, and is worth nothing after a few minutes.
  */
 public record PendingCeremony(String requestJson, Instant startedAt) implements Serializable {
-  static final Duration VALIDITY = Duration.ofMinutes(3);
-
   /** What the ceremony is for; one of each may be under way in a session. */
   public enum Kind {
     REGISTRATION,
@@ -35,7 +33,7 @@ public record PendingCeremony(String requestJson, Instant startedAt) implements 
       return Optional.empty();
     }
     session.removeAttribute(attribute(kind));
-    return Instant.now().isBefore(p.startedAt().plus(VALIDITY))
+    return Instant.now().isBefore(p.startedAt().plus(SecurityPolicy.WEBAUTHN_CHALLENGE_VALIDITY))
         ? Optional.of(p.requestJson())
         : Optional.empty();
   }

@@ -1,11 +1,13 @@
 package app.sesame.webauthn.boundary;
 
-import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.DeviceKind;
+import app.sesame.factor.boundary.Devices;
+import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.Settings;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.webauthn.control.KeyRepository;
@@ -26,74 +28,57 @@ import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
-import com.yubico.webauthn.data.RelyingPartyIdentity;
 import com.yubico.webauthn.data.ResidentKeyRequirement;
 import com.yubico.webauthn.data.UserIdentity;
 import com.yubico.webauthn.data.UserVerificationRequirement;
 import com.yubico.webauthn.exception.AssertionFailedException;
 import com.yubico.webauthn.exception.RegistrationFailedException;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Security keys and passkeys of an account, through Yubico's {@code RelyingParty}: registration,
- * assertion as a second step or as a passkey sign-in, renaming and removal. Callers pass the
- * account of the session and keep each ceremony's request on the server, for one use.
+ * and assertion as a second step or as a passkey sign-in. Listing, renaming and removal are those
+ * of every device. Callers pass the account of the session and keep each ceremony's request on the
+ * server, for one use.
  */
 @Stateless
-public class SecurityKeys {
-  static final long TIMEOUT_MS = 120_000;
+@LocalBean
+@Local(SecondFactor.class)
+public class SecurityKeys extends Devices<SecurityKey> {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A ceremony begun: what the server keeps, and what the browser gets. */
   public record Ceremony(String requestJson, String browserJson) implements Serializable {}
 
-  /** A key as the security page lists it. */
-  public record Listed(long id, String name, Instant createdAt, Instant lastUsedAt)
-      implements Serializable {
-    public long getId() {
-      return id;
-    }
+  private static final DeviceKind<SecurityKey> KIND =
+      new DeviceKind<>(
+          "key",
+          SecurityKey.class,
+          "Security key",
+          AuditType.SECURITY_KEY_ADDED,
+          AuditType.SECURITY_KEY_RENAMED,
+          AuditType.SECURITY_KEY_REMOVED,
+          MailTemplate.SECURITY_KEY_ADDED,
+          MailTemplate.SECURITY_KEY_REMOVED,
+          "webauthn.error.unknown");
 
-    public String getName() {
-      return name;
-    }
-
-    public Date getCreated() {
-      return Date.from(createdAt);
-    }
-
-    public Date getLastUsed() {
-      return lastUsedAt == null ? null : Date.from(lastUsedAt);
-    }
-  }
-
-  @PersistenceContext EntityManager em;
   @Inject KeyRepository keys;
-  @Inject Settings settings;
+  @Inject RelyingParty relyingParty;
   @Inject RecoveryCodes recoveryCodes;
-  @Inject SecurityNotices notices;
-  @Inject Event<SecurityEvent> events;
 
-  private RelyingParty relyingParty() {
-    return RelyingParty.builder()
-        .identity(RelyingPartyIdentity.builder().id(settings.webauthnRpId()).name("Sesame").build())
-        .credentialRepository(keys)
-        .origins(Set.of(settings.webauthnOrigin()))
-        .build();
+  @Override
+  protected DeviceKind<SecurityKey> kind() {
+    return KIND;
   }
 
   public Ceremony startRegistration(long accountId) {
@@ -107,22 +92,21 @@ public class SecurityKeys {
       account.setWebauthnHandle(new ByteArray(handle).getBase64Url());
     }
     PublicKeyCredentialCreationOptions options =
-        relyingParty()
-            .startRegistration(
-                StartRegistrationOptions.builder()
-                    .user(
-                        UserIdentity.builder()
-                            .name(account.getEmail())
-                            .displayName(account.getDisplayName())
-                            .id(KeyRepository.bytes(account.getWebauthnHandle()))
-                            .build())
-                    .authenticatorSelection(
-                        AuthenticatorSelectionCriteria.builder()
-                            .residentKey(ResidentKeyRequirement.PREFERRED)
-                            .userVerification(UserVerificationRequirement.PREFERRED)
-                            .build())
-                    .timeout(TIMEOUT_MS)
-                    .build());
+        relyingParty.startRegistration(
+            StartRegistrationOptions.builder()
+                .user(
+                    UserIdentity.builder()
+                        .name(account.getEmail())
+                        .displayName(account.getDisplayName())
+                        .id(KeyRepository.bytes(account.getWebauthnHandle()))
+                        .build())
+                .authenticatorSelection(
+                    AuthenticatorSelectionCriteria.builder()
+                        .residentKey(ResidentKeyRequirement.PREFERRED)
+                        .userVerification(UserVerificationRequirement.PREFERRED)
+                        .build())
+                .timeout(SecurityPolicy.WEBAUTHN_TIMEOUT.toMillis())
+                .build());
     try {
       return new Ceremony(options.toJson(), options.toCredentialsCreateJson());
     } catch (JsonProcessingException e) {
@@ -137,10 +121,7 @@ public class SecurityKeys {
   public List<String> finishRegistration(
       long accountId, String requestJson, String responseJson, String name) {
     Account account = em.find(Account.class, accountId);
-    String cleanName = name == null || name.isBlank() ? "Security key" : name.strip();
-    if (cleanName.length() > SecurityKey.MAX_NAME) {
-      throw new UserError("totp.error.name");
-    }
+    String cleanName = name(name, KIND.defaultName());
     RegistrationResult result;
     try {
       PublicKeyCredentialCreationOptions request =
@@ -149,12 +130,11 @@ public class SecurityKeys {
         throw new UserError("webauthn.error.failed");
       }
       result =
-          relyingParty()
-              .finishRegistration(
-                  FinishRegistrationOptions.builder()
-                      .request(request)
-                      .response(PublicKeyCredential.parseRegistrationResponseJson(responseJson))
-                      .build());
+          relyingParty.finishRegistration(
+              FinishRegistrationOptions.builder()
+                  .request(request)
+                  .response(PublicKeyCredential.parseRegistrationResponseJson(responseJson))
+                  .build());
     } catch (RegistrationFailedException | IOException | RuntimeException e) {
       if (e instanceof UserError error) {
         throw error;
@@ -164,7 +144,7 @@ public class SecurityKeys {
     if (keys.key(result.getKeyId().getId()).isPresent()) {
       throw new UserError("webauthn.error.already");
     }
-    em.persist(
+    SecurityKey key =
         new SecurityKey(
             account,
             result.getKeyId().getId().getBase64Url(),
@@ -176,11 +156,9 @@ public class SecurityKeys {
             result.getAaguid().getHex(),
             result.isDiscoverable().orElse(false),
             cleanName,
-            Instant.now()));
-    events.fire(
-        SecurityEvent.own(
-            AuditType.SECURITY_KEY_ADDED, account.getFirm().getId(), accountId, cleanName));
-    notices.send(account, MailTemplate.SECURITY_KEY_ADDED, Map.of("device", cleanName));
+            Instant.now());
+    em.persist(key);
+    added(key);
     em.flush();
     return recoveryCodes.forFirstFactor(accountId);
   }
@@ -191,7 +169,7 @@ public class SecurityKeys {
    */
   public Ceremony startAssertion(Long accountId) {
     StartAssertionOptions.StartAssertionOptionsBuilder options =
-        StartAssertionOptions.builder().timeout(TIMEOUT_MS);
+        StartAssertionOptions.builder().timeout(SecurityPolicy.WEBAUTHN_TIMEOUT.toMillis());
     if (accountId != null) {
       options
           .username(em.find(Account.class, accountId).getEmail())
@@ -199,7 +177,7 @@ public class SecurityKeys {
     } else {
       options.userVerification(UserVerificationRequirement.REQUIRED);
     }
-    AssertionRequest request = relyingParty().startAssertion(options.build());
+    AssertionRequest request = relyingParty.startAssertion(options.build());
     try {
       return new Ceremony(request.toJson(), request.toCredentialsGetJson());
     } catch (JsonProcessingException e) {
@@ -228,9 +206,8 @@ public class SecurityKeys {
     }
     try {
       AssertionResult result =
-          relyingParty()
-              .finishAssertion(
-                  FinishAssertionOptions.builder().request(request).response(response).build());
+          relyingParty.finishAssertion(
+              FinishAssertionOptions.builder().request(request).response(response).build());
       if (!result.isSuccess() || (accountId == null && !result.isUserVerified())) {
         return Optional.empty();
       }
@@ -253,68 +230,5 @@ public class SecurityKeys {
       }
       return Optional.empty();
     }
-  }
-
-  public List<Listed> list(long accountId) {
-    return ofAccount(accountId).stream()
-        .map(k -> new Listed(k.getId(), k.getName(), k.getCreatedAt(), k.getLastUsedAt()))
-        .toList();
-  }
-
-  public boolean hasKeys(long accountId) {
-    return !ofAccount(accountId).isEmpty();
-  }
-
-  public void rename(long accountId, long keyId, String name) {
-    SecurityKey key = owned(accountId, keyId);
-    if (name == null || name.isBlank() || name.strip().length() > SecurityKey.MAX_NAME) {
-      throw new UserError("totp.error.name");
-    }
-    key.rename(name.strip());
-    events.fire(
-        SecurityEvent.own(
-            AuditType.SECURITY_KEY_RENAMED,
-            key.getAccount().getFirm().getId(),
-            accountId,
-            name.strip()));
-  }
-
-  public void remove(long accountId, long keyId) {
-    SecurityKey key = owned(accountId, keyId);
-    Account account = key.getAccount();
-    em.remove(key);
-    events.fire(
-        SecurityEvent.own(
-            AuditType.SECURITY_KEY_REMOVED, account.getFirm().getId(), accountId, key.getName()));
-    notices.send(account, MailTemplate.SECURITY_KEY_REMOVED, Map.of("device", key.getName()));
-  }
-
-  public void removeAll(long accountId) {
-    em.createQuery("delete from SecurityKey k where k.account.id = :account")
-        .setParameter("account", accountId)
-        .executeUpdate();
-  }
-
-  /** Removes the account's keys registered before the instant. */
-  public void removeCreatedBefore(long accountId, Instant before) {
-    em.createQuery(
-            "delete from SecurityKey k where k.account.id = :account and k.createdAt < :before")
-        .setParameter("account", accountId)
-        .setParameter("before", before)
-        .executeUpdate();
-  }
-
-  private List<SecurityKey> ofAccount(long accountId) {
-    return em.createNamedQuery(SecurityKey.OF_ACCOUNT, SecurityKey.class)
-        .setParameter("account", accountId)
-        .getResultList();
-  }
-
-  private SecurityKey owned(long accountId, long keyId) {
-    SecurityKey key = em.find(SecurityKey.class, keyId);
-    if (key == null || !key.getAccount().getId().equals(accountId)) {
-      throw new UserError("webauthn.error.unknown");
-    }
-    return key;
   }
 }

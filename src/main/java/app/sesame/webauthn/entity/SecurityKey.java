@@ -1,6 +1,7 @@
 package app.sesame.webauthn.entity;
 
 import app.sesame.account.entity.Account;
+import app.sesame.factor.entity.FactorDevice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -27,10 +28,9 @@ import java.util.Objects;
 @NamedQuery(
     name = SecurityKey.BY_CREDENTIAL,
     query = "select k from SecurityKey k where k.credentialId = :credential")
-public class SecurityKey {
+public class SecurityKey implements FactorDevice {
   public static final String OF_ACCOUNT = "SecurityKey.ofAccount";
   public static final String BY_CREDENTIAL = "SecurityKey.byCredential";
-  public static final int MAX_NAME = 60;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,7 +60,7 @@ public class SecurityKey {
   @Column(nullable = false)
   private boolean discoverable;
 
-  @Column(nullable = false, length = MAX_NAME)
+  @Column(nullable = false, length = FactorDevice.MAX_NAME)
   private String name;
 
   @Column(name = "created_at", nullable = false)
@@ -98,14 +98,17 @@ public class SecurityKey {
     this.lastUsedAt = now;
   }
 
+  @Override
   public void rename(String name) {
     this.name = Objects.requireNonNull(name);
   }
 
+  @Override
   public Long getId() {
     return id;
   }
 
+  @Override
   public Account getAccount() {
     return account;
   }
@@ -126,14 +129,17 @@ public class SecurityKey {
     return discoverable;
   }
 
+  @Override
   public String getName() {
     return name;
   }
 
+  @Override
   public Instant getCreatedAt() {
     return createdAt;
   }
 
+  @Override
   public Instant getLastUsedAt() {
     return lastUsedAt;
   }

@@ -3,6 +3,7 @@ package app.sesame.account.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Mailbox;

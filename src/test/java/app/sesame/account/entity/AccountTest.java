@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.firm.entity.Firm;
 import app.sesame.platform.Language;
+import app.sesame.platform.SecurityPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class AccountTest {
   @Test
   void theFirstFailuresAreFreeThenEachOneMakesTheNextWaitLonger() {
     Account account = account();
-    for (int i = 1; i < Account.FREE_ATTEMPTS; i++) {
+    for (int i = 1; i < SecurityPolicy.FREE_ATTEMPTS; i++) {
       account.recordFailedSignIn(now);
       assertFalse(account.isSignInBlocked(now), "failure " + i);
     }
@@ -70,7 +71,7 @@ class AccountTest {
   @Test
   void aSuccessfulSignInClearsTheFailures() {
     Account account = account();
-    for (int i = 0; i < Account.FREE_ATTEMPTS; i++) {
+    for (int i = 0; i < SecurityPolicy.FREE_ATTEMPTS; i++) {
       account.recordFailedSignIn(now);
     }
     account.recordSignIn(now.plus(Duration.ofMinutes(2)));

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.account.boundary.PortalHomePage;
-import app.sesame.account.boundary.SecondStepPage;
-import app.sesame.account.boundary.SignInPage;
+import app.sesame.security.boundary.SecurityPage;
+import app.sesame.signin.boundary.AppEnrolment;
+import app.sesame.signin.boundary.PortalHomePage;
+import app.sesame.signin.boundary.SecondStepPage;
+import app.sesame.signin.boundary.SetupPage;
+import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
@@ -16,6 +19,7 @@ import app.sesame.support.PortalServer;
 import app.sesame.totp.control.TotpCodes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,90 +46,109 @@ class AuthenticatorIT {
     return browser.getCurrentUrl().contains("/portal/index.xhtml");
   }
 
-  private void signOut() {
+  /** A client who set up an app on the security page: its secret and its recovery codes. */
+  private record Enrolled(Person client, byte[] secret, List<String> codes) {}
+
+  private Enrolled enrolled() {
+    Person client = Fixtures.person("CLIENT", "fr");
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    AppEnrolment app =
+        SecurityPage.open(browser, "portal").addApp().choosePhone("iPhone (App Store)");
+    byte[] secret = app.scanQrCode();
+    app.verify("iPhone de Camille", Fixtures.freshCode(secret));
+    List<String> codes = app.recoveryCodes();
+    app.keepCodes();
+    app.close();
     new PortalHomePage(browser).signOut();
+    return new Enrolled(client, secret, codes);
+  }
+
+  private SecondStepPage signInWithPassword(Person client) {
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    return new SecondStepPage(browser);
   }
 
   @Test
-  void enrolSignInWithCodeAndRecoveryCodeThenResetRevokesTheOldSecret() {
+  void aClientSetsUpAnAppFromTheQrCodeAndKeepsTenRecoveryCodes() {
     Person client = Fixtures.person("CLIENT", "fr");
     SignInPage.open(browser).signIn(client.email(), client.password());
     assertTrue(onPortal(), "no factor, none required: " + browser.getCurrentUrl());
 
     SecurityPage security = SecurityPage.open(browser, "portal");
-    security.addApp();
-    security.choosePhone("iPhone (App Store)");
+    AppEnrolment app = security.addApp().choosePhone("iPhone (App Store)");
     Browser.screenshot(browser, "totp-qr-code");
-    byte[] secret = security.scanQrCode();
-    assertTrue(security.lastKeyUri().startsWith("otpauth://totp/Sesame:"), security.lastKeyUri());
-    assertTrue(security.lastKeyUri().contains("issuer=Sesame"), security.lastKeyUri());
+    byte[] secret = app.scanQrCode();
+    assertTrue(app.lastKeyUri().startsWith("otpauth://totp/Sesame:"), app.lastKeyUri());
+    assertTrue(app.lastKeyUri().contains("issuer=Sesame"), app.lastKeyUri());
     assertEquals(160, secret.length * 8);
-    assertEquals(
-        TotpCodes.grouped(secret), security.manualKey(), "the key shown for typing by hand");
+    assertEquals(TotpCodes.grouped(secret), app.manualKey(), "the key shown for typing by hand");
 
-    String wrong = security.verify("iPhone de Camille", "000000");
+    String wrong = app.verify("iPhone de Camille", "000000");
     assertTrue(wrong.contains("n'a pas pu être vérifié"), wrong);
-    String verified = security.verify("iPhone de Camille", Fixtures.freshCode(secret));
+    String verified = app.verify("iPhone de Camille", Fixtures.freshCode(secret));
     assertTrue(verified.contains("Code vérifié avec succès"), verified);
-    List<String> codes = security.recoveryCodes();
+    List<String> codes = app.recoveryCodes();
     assertEquals(10, codes.size());
     assertTrue(codes.get(0).matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"), codes.get(0));
     Browser.screenshot(browser, "totp-recovery-codes");
-    security.keepCodes();
-    security.done();
+    app.keepCodes();
+    app.close();
     assertTrue(security.appsTable().contains("iPhone de Camille"), security.appsTable());
     assertTrue(security.codesLeft().contains("10"), security.codesLeft());
     assertTrue(
         Mailbox.await(client.email(), 1, Duration.ofSeconds(30)).subject().contains("ajoutée"));
-    signOut();
+  }
 
-    // Sign in with the app's code.
-    SignInPage.open(browser).signIn(client.email(), client.password());
-    SecondStepPage second = new SecondStepPage(browser);
+  @Test
+  void thePasswordAloneOpensNothingAndTheAppsCodeSignsIn() {
+    Enrolled enrolled = enrolled();
+    SecondStepPage second = signInWithPassword(enrolled.client());
     assertTrue(second.isShown(), browser.getCurrentUrl());
     browser.get(PortalServer.url("portal/index.xhtml").toString());
     assertFalse(onPortal(), "the password alone opens nothing");
     second = new SecondStepPage(browser);
     assertTrue(second.isShown(), browser.getCurrentUrl());
-    second.enter(Fixtures.freshCode(secret));
+    second.enter(Fixtures.freshCode(enrolled.secret()));
     assertTrue(onPortal(), browser.getCurrentUrl());
-    signOut();
+  }
 
-    // Sign in with a recovery code; the same code is refused afterwards.
-    SignInPage.open(browser).signIn(client.email(), client.password());
-    second = new SecondStepPage(browser);
+  @Test
+  void aRecoveryCodeSignsInOnceAndTheOwnerIsToldHowManyAreLeft() {
+    Enrolled enrolled = enrolled();
+    SecondStepPage second = signInWithPassword(enrolled.client());
     second.useRecoveryCode();
-    second.enter(codes.get(3).toLowerCase());
+    second.enter(enrolled.codes().get(3).toLowerCase());
     assertTrue(onPortal(), browser.getCurrentUrl());
-    Mailbox.Mail used = Mailbox.await(client.email(), 2, Duration.ofSeconds(30));
+    Mailbox.Mail used = Mailbox.await(enrolled.client().email(), 2, Duration.ofSeconds(30));
     assertTrue(used.body().contains("Il vous reste 9 code"), used.body());
-    signOut();
-
-    SignInPage.open(browser).signIn(client.email(), client.password());
-    second = new SecondStepPage(browser);
-    second.useRecoveryCode();
-    second.enter(codes.get(3));
-    assertTrue(second.messages().contains("déjà utilisé"), second.messages());
-    second.enter(Fixtures.freshCode(secret));
-    assertTrue(onPortal(), browser.getCurrentUrl());
-
-    // Reset: the old secret stops at once, a new QR code replaces it.
-    security = SecurityPage.open(browser, "portal");
+    SecurityPage security = SecurityPage.open(browser, "portal");
     assertTrue(security.codesLeft().contains("9"), security.codesLeft());
     assertTrue(security.signInsTable().contains("code de récupération"), security.signInsTable());
-    security.resetFirstApp();
-    byte[] newSecret = security.scanQrCode();
-    assertFalse(java.util.Arrays.equals(secret, newSecret));
-    String oldCode = new TotpCodes().code(secret, Instant.now());
-    String again = security.verify("iPhone de Camille", oldCode);
-    assertTrue(again.contains("n'a pas pu être vérifié"), again);
-    security.verify("iPhone de Camille", Fixtures.freshCode(newSecret));
-    security.done();
-    signOut();
+    new PortalHomePage(browser).signOut();
 
-    SignInPage.open(browser).signIn(client.email(), client.password());
-    second = new SecondStepPage(browser);
-    second.enter(new TotpCodes().code(secret, Instant.now()));
+    second = signInWithPassword(enrolled.client());
+    second.useRecoveryCode();
+    second.enter(enrolled.codes().get(3));
+    assertTrue(second.messages().contains("déjà utilisé"), second.messages());
+    assertFalse(onPortal(), "a used code opens nothing");
+  }
+
+  @Test
+  void aResetRevokesTheOldSecretAtOnceAndANewQrCodeReplacesIt() {
+    Enrolled enrolled = enrolled();
+    signInWithPassword(enrolled.client()).enter(Fixtures.freshCode(enrolled.secret()));
+    AppEnrolment app = SecurityPage.open(browser, "portal").resetFirstApp();
+    byte[] newSecret = app.scanQrCode();
+    assertFalse(Arrays.equals(enrolled.secret(), newSecret));
+    String again =
+        app.verify("iPhone de Camille", new TotpCodes().code(enrolled.secret(), Instant.now()));
+    assertTrue(again.contains("n'a pas pu être vérifié"), again);
+    app.verify("iPhone de Camille", Fixtures.freshCode(newSecret));
+    app.close();
+    new PortalHomePage(browser).signOut();
+
+    SecondStepPage second = signInWithPassword(enrolled.client());
+    second.enter(new TotpCodes().code(enrolled.secret(), Instant.now()));
     assertTrue(second.messages().contains("Code incorrect"), second.messages());
     second.enter(Fixtures.freshCode(newSecret));
     assertTrue(onPortal(), browser.getCurrentUrl());
@@ -136,19 +159,19 @@ class AuthenticatorIT {
     long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
     Person client = Fixtures.person(firm, "CLIENT", "en");
     SignInPage.open(browser).signIn(client.email(), client.password());
-    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    SetupPage setup = new SetupPage(browser);
+    assertTrue(setup.isShown(), browser.getCurrentUrl());
     browser.get(PortalServer.url("portal/index.xhtml").toString());
-    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    assertTrue(setup.isShown(), browser.getCurrentUrl());
 
-    SecurityPage setup = new SecurityPage(browser);
-    setup.choosePhone("Android (Google Play)");
+    AppEnrolment app = setup.app().choosePhone("Android (Google Play)");
     Browser.screenshot(browser, "setup-required");
-    byte[] secret = setup.scanQrCode();
-    String verified = setup.verify("Pixel", Fixtures.freshCode(secret));
+    byte[] secret = app.scanQrCode();
+    String verified = app.verify("Pixel", Fixtures.freshCode(secret));
     assertTrue(verified.contains("Passcode successfully verified"), verified);
-    assertEquals(10, setup.recoveryCodes().size());
-    setup.keepCodes();
-    setup.doneSigningIn();
+    assertEquals(10, app.recoveryCodes().size());
+    app.keepCodes();
+    app.finishSignIn();
     assertTrue(onPortal(), browser.getCurrentUrl());
     assertEquals("Hello " + client.name(), new PortalHomePage(browser).welcome());
   }
@@ -159,8 +182,9 @@ class AuthenticatorIT {
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "en");
     Fixtures.update("delete from authenticator where account_id = ?", accountant.id());
     SignInPage.open(browser).signIn(accountant.email(), accountant.password());
-    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    SetupPage setup = new SetupPage(browser);
+    assertTrue(setup.isShown(), browser.getCurrentUrl());
     browser.get(PortalServer.url("backoffice/index.xhtml").toString());
-    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    assertTrue(setup.isShown(), browser.getCurrentUrl());
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.account.boundary.PortalHomePage;
-import app.sesame.account.boundary.RecoveryPage;
-import app.sesame.account.boundary.SignInPage;
+import app.sesame.recovery.boundary.RecoveryPage;
+import app.sesame.signin.boundary.PortalHomePage;
+import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;

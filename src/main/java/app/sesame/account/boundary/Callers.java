@@ -1,0 +1,29 @@
+package app.sesame.account.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.entity.Account;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Who a signed-in session belongs to, looked up again on every request. */
+@Stateless
+public class Callers {
+  @Inject Accounts accounts;
+
+  /**
+   * The caller of a session signed in at the given instant, if the account is still active and its
+   * sessions have not been ended since.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Caller> current(long accountId, Instant signedInAt) {
+    return accounts
+        .byId(accountId)
+        .filter(Account::canSignIn)
+        .filter(a -> a.honoursSessionSignedInAt(signedInAt))
+        .map(Caller::of);
+  }
+}

@@ -1,0 +1,128 @@
+package app.sesame.account.control;
+
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.Role;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.entity.Firm;
+import app.sesame.platform.Language;
+import app.sesame.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Gives an empty database its first people. With demo data on, a demo firm and its accounts, ready
+ * to sign in; otherwise, in production, a firm whose first administrator is invited by e-mail from
+ * configuration. A database that already has a firm is left alone.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class FirmSetup {
+  private static final Logger LOG = Logger.getLogger(FirmSetup.class.getName());
+
+  /** The demo accounts' password, printed at start and written in the README. */
+  static final String DEMO_PASSWORD = "Portail-Essai-2026";
+
+  /**
+   * A demo account; a client's mobile number is given confirmed, so that self-service recovery can
+   * be tried at once (its codes appear in the local SMS outbox).
+   */
+  record DemoAccount(String email, String name, Role role, Language language, String phone) {}
+
+  static final List<DemoAccount> DEMO_ACCOUNTS =
+      List.of(
+          new DemoAccount(
+              "admin@cabinet-demo.test", "Sophie Gagnon", Role.FIRM_ADMIN, Language.FR, null),
+          new DemoAccount(
+              "comptable@cabinet-demo.test", "Marc Roy", Role.ACCOUNTANT, Language.FR, null),
+          new DemoAccount(
+              "camille.tremblay@exemple.test",
+              "Camille Tremblay",
+              Role.CLIENT,
+              Language.FR,
+              "+15145550142"),
+          new DemoAccount(
+              "jordan.smith@example.test",
+              "Jordan Smith",
+              Role.CLIENT,
+              Language.EN,
+              "+15145550187"));
+
+  @PersistenceContext EntityManager em;
+  @Inject Settings settings;
+  @Inject Onboarding onboarding;
+  @Inject PasswordHashing hashing;
+  @Inject Event<SecurityEvent> events;
+
+  @PostConstruct
+  void populate() {
+    if (em.createQuery("select count(f) from Firm f", Long.class).getSingleResult() > 0) {
+      if (settings.demoData()) {
+        LOG.info(this::demoBanner);
+      }
+      return;
+    }
+    if (settings.demoData()) {
+      createDemo();
+    } else if (settings.adminEmail().isPresent()) {
+      Firm firm = createFirm(settings.adminFirm());
+      Account admin =
+          onboarding.invite(
+              firm,
+              settings.adminEmail().get(),
+              settings.adminEmail().get(),
+              Role.FIRM_ADMIN,
+              Language.FR,
+              null);
+      LOG.info(() -> "First administrator invited: " + admin.getEmail());
+    } else {
+      LOG.warning(
+          "Empty database and no first administrator: set SESAME_ADMIN_EMAIL to invite one.");
+    }
+  }
+
+  private void createDemo() {
+    Firm firm = createFirm("Cabinet Démo");
+    firm.setSelfServiceRecovery(true);
+    String hash = hashing.hash(DEMO_PASSWORD);
+    for (DemoAccount demo : DEMO_ACCOUNTS) {
+      Account account =
+          new Account(firm, demo.email(), demo.name(), demo.role(), demo.language(), Instant.now());
+      account.activate(hash, Instant.now());
+      if (demo.phone() != null) {
+        account.confirmPhone(demo.phone(), Instant.now());
+      }
+      em.persist(account);
+    }
+    LOG.info(this::demoBanner);
+  }
+
+  private String demoBanner() {
+    StringBuilder banner = new StringBuilder("\n\nDemo firm \"Cabinet Démo\": sign in at ");
+    banner.append(settings.baseUrl()).append(" with\n");
+    for (DemoAccount demo : DEMO_ACCOUNTS) {
+      banner.append(String.format("  %-11s %-32s %s%n", demo.role(), demo.email(), DEMO_PASSWORD));
+    }
+    banner.append("Mail sent by the portal: ").append(settings.baseUrl()).append("/mailbox\n");
+    banner.append("SMS sent by the portal:  ").append(settings.baseUrl()).append("/sms\n");
+    return banner.toString();
+  }
+
+  private Firm createFirm(String name) {
+    Firm firm = new Firm(name, Instant.now());
+    em.persist(firm);
+    em.flush();
+    events.fire(new SecurityEvent(AuditType.FIRM_CREATED, firm.getId(), null, null, name));
+    return firm;
+  }
+}

@@ -1,0 +1,145 @@
+package app.sesame.platform;
+
+import java.time.Duration;
+
+/**
+ * Every lifetime, window and limit that decides how hard the portal is to get into, in one place,
+ * each with the reason for its value. The rest of the code reads them from here; changing one is a
+ * security decision, to be made with the others in view (and with security.md's rules).
+ */
+public final class SecurityPolicy {
+  private SecurityPolicy() {}
+
+  // Passwords
+
+  /** The seeds' rule (8 characters); NIST SP 800-63B's minimum for a chosen password. */
+  public static final int PASSWORD_MIN_LENGTH = 8;
+
+  /**
+   * Long enough for any passphrase (ASVS asks for at least 64), short enough that hashing a
+   * submitted value cannot be turned into a cost attack.
+   */
+  public static final int PASSWORD_MAX_LENGTH = 256;
+
+  /** A name part shorter than this (initials, "de") is too common to refuse in a password. */
+  public static final int PASSWORD_MIN_NAME_PART = 3;
+
+  /** PBKDF2-HMAC-SHA256 iterations: OWASP's 2023 figure, and what Keycloak offers for it. */
+  public static final int PASSWORD_HASH_ITERATIONS = 600_000;
+
+  // Failed attempts per account (passwords and second-factor codes are counted apart)
+
+  /** Failures allowed before each new one has to wait: room for a few honest typos. */
+  public static final int FREE_ATTEMPTS = 5;
+
+  /** Each failure past the free ones adds this to the wait (Keycloak's increment). */
+  public static final Duration WAIT_INCREMENT = Duration.ofMinutes(1);
+
+  /** The longest wait (Keycloak's), which keeps guesses under 100 an hour per account. */
+  public static final Duration MAX_WAIT = Duration.ofMinutes(15);
+
+  // Failed second-factor attempts per client address, across accounts
+
+  /** An address guessing codes against many accounts is stopped after this many failures… */
+  public static final int ADDRESS_MAX_FAILURES = 30;
+
+  /** …within this window, the same as the longest per-account wait. */
+  public static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
+
+  /** How many addresses are tracked at most, so that memory stays bounded. */
+  public static final int ADDRESS_CAPACITY = 10_000;
+
+  // Signing in
+
+  /**
+   * How long the password step alone is worth: time to take out a phone and type a code, and short
+   * enough that a half-signed-in session left on a shared computer soon opens nothing.
+   */
+  public static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
+
+  /**
+   * How long the end of a self-service recovery may take to set up the new factor: installing an
+   * app on a new phone takes longer than typing a code.
+   */
+  public static final Duration REPLACEMENT_STEP_VALIDITY = Duration.ofMinutes(15);
+
+  /**
+   * How long a proof of identity counts as recent for removing a factor, changing the mobile
+   * number, making new recovery codes or resetting a client (ASVS 7.5.1: re-authenticate before
+   * sensitive changes).
+   */
+  public static final Duration FRESH_PROOF = Duration.ofMinutes(5);
+
+  // Authenticator apps (RFC 6238, as every app implements it)
+
+  /** The time step every authenticator app uses. */
+  public static final Duration TOTP_STEP = Duration.ofSeconds(30);
+
+  /** Digits per code: what every app shows. */
+  public static final int TOTP_DIGITS = 6;
+
+  /** Steps accepted either side of now, for phones whose clock drifts (Keycloak's look-around). */
+  public static final int TOTP_DRIFT_STEPS = 1;
+
+  /** 160 bits, the size of an HMAC-SHA-1 key and what RFC 4226 recommends. */
+  public static final int TOTP_SECRET_BYTES = 20;
+
+  // Security keys and passkeys
+
+  /** How long the browser lets the person touch the key (WebAuthn's recommended range). */
+  public static final Duration WEBAUTHN_TIMEOUT = Duration.ofMinutes(2);
+
+  /** How long a challenge kept on the server stays good: the browser's timeout and some slack. */
+  public static final Duration WEBAUTHN_CHALLENGE_VALIDITY = Duration.ofMinutes(3);
+
+  // Recovery codes
+
+  /** Codes in a list: enough for years of lost phones, few enough to print on one page. */
+  public static final int RECOVERY_CODE_COUNT = 10;
+
+  /** At or below this many left, the security page warns the owner to make new ones. */
+  public static final int RECOVERY_CODES_LOW = 2;
+
+  /**
+   * PBKDF2 iterations for a recovery code's hash: each code carries about 59 random bits, so the
+   * hash need not be as slow as a password's, and the second step checks up to ten of them.
+   */
+  public static final int RECOVERY_CODE_HASH_ITERATIONS = 10_000;
+
+  // E-mailed links
+
+  /** The invitation's link to choose a first password: days, as people read mail late. */
+  public static final Duration ACTIVATION_LINK_VALIDITY = Duration.ofDays(7);
+
+  /** "Lost your sign-in methods?": minutes (seed 004), as it opens a way around a lost factor. */
+  public static final Duration RECOVERY_LINK_VALIDITY = Duration.ofMinutes(5);
+
+  /** Recovery links an account may be sent per window: a mailbox cannot be flooded. */
+  public static final int RECOVERY_LINKS_PER_WINDOW = 3;
+
+  public static final Duration RECOVERY_LINK_WINDOW = Duration.ofHours(1);
+
+  /**
+   * How long the steps opened by a used recovery link may take in all: enough to wait for an SMS,
+   * short enough that an abandoned recovery on an open page closes itself.
+   */
+  public static final Duration RECOVERY_WALK_VALIDITY = Duration.ofMinutes(15);
+
+  // SMS codes
+
+  /** How long a code sent by SMS works: SMS can be slow to arrive. */
+  public static final Duration SMS_CODE_VALIDITY = Duration.ofMinutes(10);
+
+  /** Wrong tries before a code dies: a six-digit code then resists guessing (5 in a million). */
+  public static final int SMS_CODE_MAX_ATTEMPTS = 5;
+
+  /** Codes sent per account and per number within the window: SMS costs money and annoys. */
+  public static final int SMS_CODES_PER_WINDOW = 5;
+
+  public static final Duration SMS_WINDOW = Duration.ofHours(1);
+
+  // Mail kept
+
+  /** Delivered mail is kept (sealed) this long for support questions, then deleted. */
+  public static final Duration DELIVERED_MAIL_KEPT = Duration.ofDays(30);
+}

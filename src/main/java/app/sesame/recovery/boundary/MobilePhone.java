@@ -1,0 +1,142 @@
+package app.sesame.recovery.boundary;
+
+import app.sesame.account.control.SecurityNotices;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.platform.PhoneNumbers;
+import app.sesame.platform.UserError;
+import app.sesame.sms.boundary.SmsCodes;
+import app.sesame.sms.entity.SmsPurpose;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The owner's mobile number, which receives the codes of self-service recovery. A number counts
+ * only once its owner typed the code sent to it; until then the confirmed one, if any, stays. The
+ * security page asks for a fresh proof before a confirmed number is changed or removed.
+ */
+@Stateless
+public class MobilePhone {
+  /** The number on the account, as the security page shows it. */
+  public record Number(String readable, boolean confirmed) implements Serializable {
+    public String getReadable() {
+      return readable;
+    }
+
+    public boolean isConfirmed() {
+      return confirmed;
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject SmsCodes smsCodes;
+  @Inject SecurityNotices notices;
+  @Inject Event<SecurityEvent> events;
+
+  public Optional<Number> of(long accountId) {
+    Account account = em.find(Account.class, accountId);
+    return Optional.ofNullable(account.getPhone())
+        .map(p -> new Number(PhoneNumbers.readable(p), account.confirmedPhone().isPresent()));
+  }
+
+  /** Whether the account has a number its owner confirmed. */
+  public boolean hasConfirmed(long accountId) {
+    return em.find(Account.class, accountId).confirmedPhone().isPresent();
+  }
+
+  /**
+   * Sends a confirmation code to the typed number (or, when none is typed, to the number on the
+   * account that is not confirmed yet).
+   *
+   * @return the number the code went to, masked, once sent
+   */
+  public String sendCode(long accountId, String typed) {
+    Account account = em.find(Account.class, accountId);
+    String number;
+    if (typed == null || typed.isBlank()) {
+      number =
+          Optional.ofNullable(account.getPhone())
+              .filter(p -> account.confirmedPhone().isEmpty())
+              .orElseThrow(() -> new UserError("phone.error.invalid"));
+    } else {
+      number = PhoneNumbers.mobile(typed).orElseThrow(() -> new UserError("phone.error.invalid"));
+    }
+    if (account.confirmedPhone().filter(number::equals).isPresent()) {
+      throw new UserError("phone.error.same");
+    }
+    return switch (smsCodes.send(accountId, number, SmsPurpose.PHONE_CONFIRMATION)) {
+      case SENT -> PhoneNumbers.masked(number);
+      case TOO_MANY -> throw new SmsRefused("sms.error.too-many");
+      case FAILED -> throw new SmsRefused("sms.error.failed");
+    };
+  }
+
+  /**
+   * The typed code: when right, the number it was sent to becomes the account's confirmed number.
+   *
+   * @return the outcome; a wrong code is counted, and the fifth closes the code
+   */
+  public SmsCodes.Outcome confirm(long accountId, String code) {
+    SmsCodes.Check check = smsCodes.check(accountId, SmsPurpose.PHONE_CONFIRMATION, code);
+    if (!check.accepted()) {
+      return check.outcome();
+    }
+    Account account = em.find(Account.class, accountId);
+    account.confirmPhone(check.phone(), Instant.now());
+    String masked = PhoneNumbers.masked(check.phone());
+    events.fire(
+        SecurityEvent.own(AuditType.PHONE_CONFIRMED, account.getFirm().getId(), accountId, masked));
+    notices.send(
+        account,
+        MailTemplate.PHONE_CONFIRMED,
+        Map.of("phone", PhoneNumbers.readable(check.phone())));
+    return check.outcome();
+  }
+
+  public void remove(long accountId) {
+    Account account = em.find(Account.class, accountId);
+    String phone = account.getPhone();
+    if (phone == null) {
+      return;
+    }
+    boolean wasConfirmed = account.confirmedPhone().isPresent();
+    account.removePhone();
+    events.fire(
+        SecurityEvent.own(
+            AuditType.PHONE_REMOVED,
+            account.getFirm().getId(),
+            accountId,
+            PhoneNumbers.masked(phone)));
+    if (wasConfirmed) {
+      notices.send(
+          account, MailTemplate.PHONE_REMOVED, Map.of("phone", PhoneNumbers.readable(phone)));
+    }
+  }
+
+  /**
+   * No code was sent. Not a {@link UserError}: the attempt is kept in the audit trail and counts
+   * toward the limits, so the transaction must not roll back.
+   */
+  @jakarta.ejb.ApplicationException(rollback = false)
+  public static class SmsRefused extends RuntimeException {
+    private final String messageKey;
+
+    public SmsRefused(String messageKey) {
+      super(messageKey, null, false, false);
+      this.messageKey = messageKey;
+    }
+
+    public String messageKey() {
+      return messageKey;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package app.sesame.recovery.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.control.PasswordPolicy;
+import app.sesame.account.control.PasswordRule;
+import app.sesame.account.control.SecurityNotices;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The last step of the "reset my password" way: the new password, under the usual rules. */
+@Stateless
+public class PasswordReset {
+  /** How the reset was proven, as the owner's e-mail says it. */
+  public enum Proof {
+    SECOND_FACTOR,
+    SMS,
+    EMAIL_ONLY
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject PasswordHashing hashing;
+  @Inject SecurityNotices notices;
+  @Inject Event<SecurityEvent> events;
+
+  /** The rules the new password would break. */
+  public List<PasswordRule> check(long accountId, String password) {
+    Account account = accounts.byId(accountId).orElseThrow();
+    return PasswordPolicy.standard()
+        .violations(password, account.getEmail(), account.getDisplayName());
+  }
+
+  /**
+   * Sets the new password. Every open session of the account ends; nobody is signed in: the person
+   * signs in with the new password and their second factor.
+   */
+  public void reset(long accountId, String password, String confirmation, Proof proof) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    List<PasswordRule> broken = check(accountId, password);
+    if (!broken.isEmpty()) {
+      throw new UserError(broken.get(0).messageKey());
+    }
+    if (!password.equals(confirmation)) {
+      throw new UserError("activate.error.confirmation");
+    }
+    account.changePasswordHash(hashing.hash(password));
+    account.clearSignInFailures();
+    account.endSessions(Instant.now());
+    events.fire(
+        SecurityEvent.own(
+            AuditType.PASSWORD_RESET,
+            account.getFirm().getId(),
+            accountId,
+            proof.name().toLowerCase(Locale.ROOT)));
+    notices.send(
+        account,
+        MailTemplate.PASSWORD_RESET,
+        Map.of(
+            "proof",
+            Messages.text(account.getLanguage().locale(), "recover.proof." + proof.name())));
+  }
+}

@@ -1,0 +1,168 @@
+package app.sesame.recovery.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.control.Onboarding;
+import app.sesame.account.control.Tokens;
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.AccountStatus;
+import app.sesame.account.entity.ActionToken;
+import app.sesame.account.entity.TokenPurpose;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.mail.control.Mailer;
+import app.sesame.platform.AddressThrottle;
+import app.sesame.platform.PhoneNumbers;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.platform.SecurityPolicy;
+import app.sesame.platform.Settings;
+import app.sesame.platform.UserError;
+import app.sesame.webauthn.boundary.SecurityKeys;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Lost your sign-in methods?" (seed 004), its first part: the link e-mailed on request, valid a
+ * few minutes and once, which opens one of two ways back in. The answer to a request reveals
+ * nothing about which addresses have accounts; the link alone never signs anyone in.
+ */
+@Stateless
+public class RecoveryLinks {
+  /** What the person chose to reset. */
+  public enum Path {
+    PASSWORD,
+    SECOND_FACTOR
+  }
+
+  /** A recovery under way, once its link was used: whose, and which proofs the account allows. */
+  public record Started(
+      long accountId,
+      Path path,
+      boolean smsAvailable,
+      boolean hasSecondFactor,
+      boolean hasKeys,
+      String maskedPhone)
+      implements Serializable {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject Mailer mailer;
+  @Inject Settings settings;
+  @Inject AddressThrottle addressThrottle;
+  @Inject RequestOrigin origin;
+  @Inject RecoveryProofs proofs;
+  @Inject SecondFactors factors;
+  @Inject SecurityKeys securityKeys;
+  @Inject Event<SecurityEvent> events;
+
+  /**
+   * E-mails a recovery link if the address belongs to an active account. The caller says the same
+   * thing whatever happened.
+   */
+  public void request(String email) {
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (addressThrottle.isBlocked(address, now)) {
+      events.fire(new SecurityEvent(AuditType.RECOVERY_REFUSED, null, null, null, "address waits"));
+      return;
+    }
+    addressThrottle.recordFailure(address, now);
+    Optional<Account> found =
+        email == null || email.length() > 254
+            ? Optional.empty()
+            : accounts.byEmail(email).filter(a -> a.getStatus() == AccountStatus.ACTIVE);
+    if (found.isEmpty()) {
+      events.fire(
+          new SecurityEvent(
+              AuditType.RECOVERY_REQUESTED, null, null, null, "no active account at the address"));
+      return;
+    }
+    Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+    long recent =
+        em.createNamedQuery(ActionToken.COUNT_SINCE, Long.class)
+            .setParameter("account", account)
+            .setParameter("purpose", TokenPurpose.RECOVERY)
+            .setParameter("since", now.minus(SecurityPolicy.RECOVERY_LINK_WINDOW))
+            .getSingleResult();
+    if (recent >= SecurityPolicy.RECOVERY_LINKS_PER_WINDOW) {
+      fire(AuditType.RECOVERY_REFUSED, account, "too many links");
+      return;
+    }
+    em.createNamedQuery(ActionToken.EXPIRE_OPEN)
+        .setParameter("account", account)
+        .setParameter("purpose", TokenPurpose.RECOVERY)
+        .setParameter("now", now)
+        .executeUpdate();
+    String token = Tokens.newToken();
+    em.persist(new ActionToken(account, TokenPurpose.RECOVERY, Tokens.hash(token), now));
+    mailer.send(
+        account.getEmail(),
+        account.getLanguage(),
+        MailTemplate.RECOVERY_LINK,
+        Map.of(
+            "name", account.getDisplayName(),
+            "email", account.getEmail(),
+            "firm", account.getFirm().getName(),
+            "time", Onboarding.format(now, account.getLanguage()),
+            "address", address,
+            "link", settings.baseUrl() + "/login/recover.xhtml?token=" + token));
+    fire(AuditType.RECOVERY_REQUESTED, account, null);
+  }
+
+  /** The state of a link; empty when the value matches no recovery link. */
+  public Optional<ActionToken.State> inspect(String token) {
+    return find(token).map(t -> t.state(Instant.now()));
+  }
+
+  /**
+   * Spends the link on the chosen way back in. An expired, used or unknown link, or one whose
+   * account can no longer sign in, opens nothing.
+   */
+  public Started start(String token, Path path) {
+    ActionToken link = find(token).orElseThrow(() -> new UserError("recover.error.link"));
+    em.lock(link, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    Account account = link.getAccount();
+    if (link.state(now) != ActionToken.State.VALID || !account.canSignIn()) {
+      throw new UserError("recover.error.link");
+    }
+    link.use(now);
+    boolean sms = RecoveryProofs.smsAvailable(account);
+    fire(AuditType.RECOVERY_LINK_USED, account, path.name());
+    if (path == Path.SECOND_FACTOR && !sms) {
+      proofs.refused(account);
+    }
+    long accountId = account.getId();
+    return new Started(
+        accountId,
+        path,
+        sms,
+        factors.hasAny(accountId),
+        securityKeys.count(accountId) > 0,
+        account.confirmedPhone().map(PhoneNumbers::masked).orElse(null));
+  }
+
+  private Optional<ActionToken> find(String token) {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(ActionToken.BY_HASH, ActionToken.class)
+        .setParameter("hash", Tokens.hash(token))
+        .setParameter("purpose", TokenPurpose.RECOVERY)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}

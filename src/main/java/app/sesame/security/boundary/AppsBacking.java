@@ -1,0 +1,97 @@
+package app.sesame.security.boundary;
+
+import app.sesame.factor.boundary.Device;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import app.sesame.signin.boundary.EnrollmentBacking;
+import app.sesame.signin.boundary.FactorOwner;
+import app.sesame.totp.boundary.Authenticators;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The authenticator apps section: the list, renaming, removal, and reset (seed 000), which revokes
+ * the secret and opens the setup of a new QR code at once.
+ */
+@Named
+@ViewScoped
+public class AppsBacking implements Serializable {
+  @Inject transient Authenticators authenticators;
+  @Inject transient FactorOwner owner;
+  @Inject transient ProofBacking proof;
+  @Inject EnrollmentBacking enrollment;
+
+  private List<Device> apps;
+  private Long renaming;
+  private String newName;
+
+  public void load() {
+    apps = authenticators.devices(owner.require());
+  }
+
+  public void startRename(long id, String current) {
+    renaming = id;
+    newName = current;
+  }
+
+  public void rename() {
+    try {
+      authenticators.rename(owner.require(), renaming, newName);
+      renaming = null;
+      Messages.info("security.renamed");
+      load();
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  public void cancelRename() {
+    renaming = null;
+  }
+
+  public void remove(long id) {
+    proof.ask(Sensitive.REMOVE_APP, id);
+  }
+
+  public void reset(long id) {
+    proof.ask(Sensitive.RESET_APP, id);
+  }
+
+  void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
+    try {
+      if (proven.is(Sensitive.REMOVE_APP)) {
+        authenticators.remove(owner.require(), proven.target());
+        Messages.info("security.removed");
+      } else if (proven.is(Sensitive.RESET_APP)) {
+        enrollment.resume(authenticators.reset(owner.require(), proven.target()));
+        Messages.info("security.reset");
+      } else {
+        return;
+      }
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+    load();
+  }
+
+  public List<Device> getApps() {
+    return apps;
+  }
+
+  public Long getRenaming() {
+    return renaming;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+}

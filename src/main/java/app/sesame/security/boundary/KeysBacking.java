@@ -1,0 +1,88 @@
+package app.sesame.security.boundary;
+
+import app.sesame.factor.boundary.Device;
+import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
+import app.sesame.signin.boundary.FactorAdded;
+import app.sesame.signin.boundary.FactorOwner;
+import app.sesame.webauthn.boundary.SecurityKeys;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The security keys section: the list, renaming and removal. Adding a key is the sign-in setup's
+ * own step ({@code KeyRegistrationBacking}); the list follows when it adds one.
+ */
+@Named
+@ViewScoped
+public class KeysBacking implements Serializable {
+  @Inject transient SecurityKeys securityKeys;
+  @Inject transient FactorOwner owner;
+  @Inject transient ProofBacking proof;
+
+  private List<Device> keys;
+  private Long renaming;
+  private String newName;
+
+  public void load() {
+    keys = securityKeys.devices(owner.require());
+  }
+
+  void added(@Observes(notifyObserver = Reception.IF_EXISTS) FactorAdded added) {
+    load();
+  }
+
+  public void startRename(long id, String current) {
+    renaming = id;
+    newName = current;
+  }
+
+  public void rename() {
+    try {
+      securityKeys.rename(owner.require(), renaming, newName);
+      renaming = null;
+      Messages.info("security.renamed");
+      load();
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  public void remove(long id) {
+    proof.ask(Sensitive.REMOVE_KEY, id);
+  }
+
+  void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
+    if (!proven.is(Sensitive.REMOVE_KEY)) {
+      return;
+    }
+    try {
+      securityKeys.remove(owner.require(), proven.target());
+      Messages.info("webauthn.removed");
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+    load();
+  }
+
+  public List<Device> getKeys() {
+    return keys;
+  }
+
+  public Long getRenaming() {
+    return renaming;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+}

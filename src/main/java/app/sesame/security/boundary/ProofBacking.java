@@ -1,0 +1,67 @@
+package app.sesame.security.boundary;
+
+import app.sesame.platform.Messages;
+import app.sesame.signin.boundary.FactorOwner;
+import app.sesame.signin.boundary.SignIn;
+import jakarta.enterprise.event.Event;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/**
+ * The confirmation asked before a sensitive change (ASVS 7.5.1): when the owner's last proof is
+ * older than the policy's window, the change waits here until the password or a code is typed;
+ * otherwise it goes ahead at once. Either way, the section that asked is told by a {@link Proven}
+ * event.
+ */
+@Named
+@ViewScoped
+public class ProofBacking implements Serializable {
+  @Inject transient FactorOwner owner;
+  @Inject transient SignIn signIn;
+  @Inject transient Event<Proven> proven;
+
+  private Proven waiting;
+  private String proof;
+
+  /** Asks for the change: carried out now if the last proof is recent, else once proven. */
+  public void ask(Sensitive change, Long target) {
+    if (owner.isFresh()) {
+      proven.fire(new Proven(change, target));
+    } else {
+      waiting = new Proven(change, target);
+    }
+  }
+
+  /** The password or a code, typed to confirm the waiting change. */
+  public void confirm() {
+    boolean right = waiting != null && signIn.reauthenticate(owner.require(), proof);
+    proof = null;
+    if (!right) {
+      Messages.error("security.error.proof");
+      return;
+    }
+    owner.proven();
+    Proven change = waiting;
+    waiting = null;
+    proven.fire(change);
+  }
+
+  public void cancel() {
+    waiting = null;
+    proof = null;
+  }
+
+  public boolean isConfirming() {
+    return waiting != null;
+  }
+
+  public String getProof() {
+    return proof;
+  }
+
+  public void setProof(String proof) {
+    this.proof = proof;
+  }
+}

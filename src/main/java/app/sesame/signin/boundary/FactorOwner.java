@@ -1,0 +1,62 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.account.boundary.CurrentCaller;
+import app.sesame.account.boundary.SignedInSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Whose second factors the pages of this request may manage: the signed-in person's, or, during a
+ * sign-in that must first set up a factor, that account's. Never an id a request names.
+ */
+@RequestScoped
+public class FactorOwner {
+  @Inject HttpServletRequest request;
+  @Inject CurrentCaller caller;
+
+  public OptionalLong accountId() {
+    if (caller.isSignedIn()) {
+      return OptionalLong.of(caller.require().accountId());
+    }
+    return PendingSignIn.of(request)
+        .filter(PendingSignIn::settingUp)
+        .map(p -> OptionalLong.of(p.accountId()))
+        .orElse(OptionalLong.empty());
+  }
+
+  public long require() {
+    return accountId().orElseThrow(() -> new IllegalStateException("No account to manage"));
+  }
+
+  /**
+   * During the last stage of a self-service recovery, the instant from which factors count as new:
+   * the one set up now replaces every factor older than that.
+   */
+  public Optional<Instant> replacingBefore() {
+    if (caller.isSignedIn()) {
+      return Optional.empty();
+    }
+    return PendingSignIn.of(request)
+        .filter(p -> p.stage() == PendingSignIn.Stage.REPLACE)
+        .map(PendingSignIn::provenAt);
+  }
+
+  /** Whether the signed-in person proved who they are recently enough for a sensitive change. */
+  public boolean isFresh() {
+    return SignedInSession.of(request).filter(s -> s.isFresh(Instant.now())).isPresent();
+  }
+
+  /** Records a new proof of identity in the session. */
+  public void proven() {
+    SignedInSession.of(request)
+        .ifPresent(
+            s ->
+                request
+                    .getSession()
+                    .setAttribute(SignedInSession.ATTRIBUTE, s.provenAgain(Instant.now())));
+  }
+}

@@ -1,0 +1,77 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.platform.Page;
+import app.sesame.platform.SecurityPolicy;
+import app.sesame.platform.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A sign-in between its two steps: the password was right (or, at the end of a self-service
+ * recovery, the password and the SMS code), and the second step is still to come. It opens nothing
+ * but the page of its stage, and only for a few minutes.
+ *
+ * @param provenAt when the first step was passed
+ */
+public record PendingSignIn(long accountId, Instant provenAt, Stage stage) implements Serializable {
+  static final String ATTRIBUTE = "sesame.pending-sign-in";
+
+  /** What the second step is. */
+  public enum Stage {
+    /** A code, a key or a recovery code from one of the account's factors. */
+    VERIFY(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SECOND_STEP),
+    /** Setting up a first factor, which the firm or the role requires, before anything else. */
+    ENROL(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SETUP),
+    /** The end of a self-service recovery: a new factor, which replaces every older one. */
+    REPLACE(SecurityPolicy.REPLACEMENT_STEP_VALIDITY, Page.SETUP);
+
+    private final Duration validity;
+    private final Page page;
+
+    Stage(Duration validity, Page page) {
+      this.validity = validity;
+      this.page = page;
+    }
+
+    /** The page where the person passes this stage. */
+    public Page page() {
+      return page;
+    }
+  }
+
+  /** Whether the second step sets up a factor rather than using one. */
+  public boolean settingUp() {
+    return stage != Stage.VERIFY;
+  }
+
+  public boolean isExpired(Instant now) {
+    return !now.isBefore(provenAt.plus(stage.validity));
+  }
+
+  /** The sign-in in progress in this request's session, if it has not expired. */
+  public static Optional<PendingSignIn> of(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof PendingSignIn pending)) {
+      return Optional.empty();
+    }
+    if (pending.isExpired(Instant.now())) {
+      session.removeAttribute(ATTRIBUTE);
+      return Optional.empty();
+    }
+    return Optional.of(pending);
+  }
+
+  /**
+   * Begins the second step in a new session that holds nothing of the old one (not even another
+   * account signed in on this browser).
+   */
+  public static PendingSignIn begin(HttpServletRequest request, long accountId, Stage stage) {
+    PendingSignIn pending = new PendingSignIn(accountId, Instant.now(), stage);
+    Sessions.renew(request).setAttribute(ATTRIBUTE, pending);
+    return pending;
+  }
+}

@@ -1,0 +1,190 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.account.boundary.Caller;
+import app.sesame.account.boundary.Callers;
+import app.sesame.account.boundary.SignedInSession;
+import app.sesame.platform.CurrentLanguage;
+import app.sesame.platform.Page;
+import app.sesame.platform.Sessions;
+import app.sesame.signin.boundary.PendingSignIn.Stage;
+import app.sesame.signin.boundary.SecondStep.Method;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How the portal knows who is calling. Signing in takes up to two steps, both handed over through
+ * {@code SecurityContext.authenticate} (see {@link SignInFlow}): the password, checked by the
+ * identity store, then, for an account with a second factor or required to have one, the stage the
+ * {@link PendingSignIn} names: a code or a key, or the setup of a first factor. A passkey signs in
+ * in one step. The session gets a new id after each step. On every later request the account is
+ * looked up again, so that a disabled account or ended sessions take effect at once. A protected
+ * page without a signed-in session sends the browser to the sign-in page.
+ */
+@ApplicationScoped
+public class PortalAuthentication implements HttpAuthenticationMechanism {
+  /** The cookie that remembers how this browser last passed the second step. */
+  public static final String METHOD_COOKIE = "sesame_method";
+
+  private static final Duration METHOD_REMEMBERED = Duration.ofDays(365);
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject SignIn signIn;
+  @Inject SecondStep secondStep;
+  @Inject Callers callers;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential instanceof UsernamePasswordCredential password) {
+      return passwordStep(password, request, context);
+    }
+    if (credential instanceof SecondFactorCredential code) {
+      return secondFactorStep(code, request, context);
+    }
+    if (credential instanceof KeyCredential key) {
+      return keyStep(key, request, context);
+    }
+    Optional<Caller> caller = sessionCaller(request);
+    if (caller.isPresent()) {
+      return context.notifyContainerAboutLogin(
+          new CallerPrincipal(String.valueOf(caller.get().accountId())),
+          caller.get().role().groups());
+    }
+    if (context.isProtected()) {
+      String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
+      return context.redirect(request.getContextPath() + Page.SIGN_IN.path() + "?next=" + next);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus passwordStep(
+      UsernamePasswordCredential credential,
+      HttpServletRequest request,
+      HttpMessageContext context) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    long accountId = Long.parseLong(result.getCallerPrincipal().getName());
+    Optional<Stage> stage = secondStep.stageAfterPassword(accountId);
+    if (stage.isEmpty()) {
+      return complete(accountId, null, request, context);
+    }
+    PendingSignIn.begin(request, accountId, stage.get());
+    callers
+        .current(accountId, Instant.now())
+        .ifPresent(c -> request.getSession().setAttribute(CurrentLanguage.ATTRIBUTE, c.language()));
+    return context.redirect(request.getContextPath() + stage.get().page().path());
+  }
+
+  private AuthenticationStatus secondFactorStep(
+      SecondFactorCredential credential, HttpServletRequest request, HttpMessageContext context) {
+    Optional<PendingSignIn> pending = PendingSignIn.of(request);
+    if (pending.isEmpty()) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    long accountId = pending.get().accountId();
+    return switch (pending.get().stage()) {
+      case VERIFY ->
+          secondStep
+              .verify(accountId, credential.code())
+              .map(method -> complete(accountId, method, request, context))
+              .orElse(AuthenticationStatus.SEND_FAILURE);
+      case ENROL, REPLACE ->
+          credential.enrolled() && secondStep.setUpSince(accountId, pending.get().provenAt())
+              ? complete(
+                  accountId,
+                  pending.get().stage() == Stage.REPLACE ? Method.SELF_RECOVERY : Method.ENROLMENT,
+                  request,
+                  context)
+              : AuthenticationStatus.SEND_FAILURE;
+    };
+  }
+
+  /** A security key as the second step, or a passkey sign-in when no sign-in is under way. */
+  private AuthenticationStatus keyStep(
+      KeyCredential key, HttpServletRequest request, HttpMessageContext context) {
+    Optional<PendingSignIn> pending = PendingSignIn.of(request);
+    if (pending.isPresent()) {
+      long accountId = pending.get().accountId();
+      return pending.get().settingUp()
+          ? AuthenticationStatus.SEND_FAILURE
+          : secondStep
+              .verifyKey(accountId, key.requestJson(), key.responseJson())
+              .map(method -> complete(accountId, method, request, context))
+              .orElse(AuthenticationStatus.SEND_FAILURE);
+    }
+    return secondStep
+        .passkey(key.requestJson(), key.responseJson())
+        .map(accountId -> complete(accountId, Method.PASSKEY, request, context))
+        .orElse(AuthenticationStatus.SEND_FAILURE);
+  }
+
+  private AuthenticationStatus complete(
+      long accountId, Method method, HttpServletRequest request, HttpMessageContext context) {
+    Instant now = Instant.now();
+    HttpSession session = Sessions.renew(request);
+    session.setAttribute(SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now));
+    Caller caller = callers.current(accountId, now).orElseThrow();
+    request.setAttribute(Caller.ATTRIBUTE, caller);
+    session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
+    signIn.completed(accountId, method);
+    if (method != null && method.isRemembered()) {
+      rememberMethod(context.getResponse(), method, request.isSecure());
+    }
+    return context.notifyContainerAboutLogin(
+        new CallerPrincipal(String.valueOf(accountId)), caller.role().groups());
+  }
+
+  private static void rememberMethod(HttpServletResponse response, Method method, boolean secure) {
+    Cookie cookie = new Cookie(METHOD_COOKIE, method.name());
+    cookie.setHttpOnly(true);
+    cookie.setSecure(secure);
+    cookie.setPath("/");
+    cookie.setMaxAge((int) METHOD_REMEMBERED.toSeconds());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+  }
+
+  private Optional<Caller> sessionCaller(HttpServletRequest request) {
+    Optional<SignedInSession> signedIn = SignedInSession.of(request);
+    if (signedIn.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Caller> caller =
+        callers.current(signedIn.get().accountId(), signedIn.get().signedInAt());
+    if (caller.isEmpty()) {
+      request.getSession().invalidate();
+    } else {
+      request.setAttribute(Caller.ATTRIBUTE, caller.get());
+    }
+    return caller;
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+  }
+}

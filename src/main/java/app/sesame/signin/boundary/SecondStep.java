@@ -1,0 +1,148 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.account.control.Accounts;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.platform.AddressThrottle;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.signin.boundary.PendingSignIn.Stage;
+import app.sesame.totp.boundary.Authenticators;
+import app.sesame.webauthn.boundary.SecurityKeys;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The second step of signing in: which one an account needs, and the check of what it offers: a
+ * code from an authenticator app, a recovery code, or a security key's signature; or, with no
+ * sign-in under way, a passkey. Wrong answers are counted per account and per address, with the
+ * same growing waits as wrong passwords.
+ */
+@Stateless
+public class SecondStep {
+  /** How the second step was passed, for the audit trail and the security page. */
+  public enum Method {
+    AUTHENTICATOR,
+    RECOVERY_CODE,
+    SECURITY_KEY,
+    PASSKEY,
+    ENROLMENT,
+    /** A new factor set up at the end of a self-service recovery. */
+    SELF_RECOVERY;
+
+    /** Whether the browser remembers it, to offer it first next time. */
+    boolean isRemembered() {
+      return this != ENROLMENT && this != SELF_RECOVERY;
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject SecondFactors factors;
+  @Inject Authenticators authenticators;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject SecurityKeys securityKeys;
+  @Inject AddressThrottle addressThrottle;
+  @Inject RequestOrigin origin;
+  @Inject Event<SecurityEvent> events;
+
+  /**
+   * What follows a right password: a factor to use, a first one to set up (the firm or the role
+   * requires one), or nothing: the person is signed in.
+   */
+  public Optional<Stage> stageAfterPassword(long accountId) {
+    Account account = accounts.byId(accountId).orElseThrow();
+    if (factors.hasAny(accountId)) {
+      return Optional.of(Stage.VERIFY);
+    }
+    if (account.getRole().isStaff() || account.getFirm().isSecondFactorRequired()) {
+      return Optional.of(Stage.ENROL);
+    }
+    return Optional.empty();
+  }
+
+  /** How the code passed, if it did: six digits from an app, or an unused recovery code. */
+  public Optional<Method> verify(long accountId, String code) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    Optional<Method> method = Optional.empty();
+    if (authenticators.verify(accountId, code)) {
+      method = Optional.of(Method.AUTHENTICATOR);
+    } else if (account.getFirm().isRecoveryCodesEnabled() && recoveryCodes.use(accountId, code)) {
+      method = Optional.of(Method.RECOVERY_CODE);
+    }
+    if (method.isEmpty()) {
+      account.recordFailedSecondFactor(now);
+      addressThrottle.recordFailure(address, now);
+      fire(AuditType.SECOND_FACTOR_FAILED, account, null);
+      return Optional.empty();
+    }
+    account.recordSecondFactor();
+    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
+    return method;
+  }
+
+  /** The second step by a security key: its signed answer to the challenge kept for it. */
+  public Optional<Method> verifyKey(long accountId, String requestJson, String responseJson) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    if (securityKeys.finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
+      account.recordFailedSecondFactor(now);
+      addressThrottle.recordFailure(address, now);
+      fire(AuditType.SECOND_FACTOR_FAILED, account, "security key");
+      return Optional.empty();
+    }
+    account.recordSecondFactor();
+    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, Method.SECURITY_KEY.name());
+    return Optional.of(Method.SECURITY_KEY);
+  }
+
+  /**
+   * A sign-in by passkey alone: the account whose passkey answered, if it may sign in so (active,
+   * and its firm allows passkeys). Failures count against the address.
+   */
+  public Optional<Long> passkey(String requestJson, String responseJson) {
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (addressThrottle.isBlocked(address, now)) {
+      return Optional.empty();
+    }
+    Optional<Long> accountId = securityKeys.finishAssertion(null, requestJson, responseJson);
+    Optional<Account> account = accountId.flatMap(accounts::byId);
+    if (account.isEmpty()
+        || !account.get().canSignIn()
+        || !account.get().getFirm().isPasskeysAllowed()) {
+      addressThrottle.recordFailure(address, now);
+      account.ifPresent(a -> fire(AuditType.PASSKEY_REFUSED, a, a.getStatus().name()));
+      return Optional.empty();
+    }
+    return accountId;
+  }
+
+  /** Whether the account set up a factor since the sign-in began. */
+  public boolean setUpSince(long accountId, Instant since) {
+    return factors.addedSince(accountId, since);
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}

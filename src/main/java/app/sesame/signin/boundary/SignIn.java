@@ -1,0 +1,116 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.account.boundary.Caller;
+import app.sesame.account.control.Accounts;
+import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.entity.Account;
+import app.sesame.audit.control.SecurityEvent;
+import app.sesame.audit.entity.AuditType;
+import app.sesame.totp.boundary.Authenticators;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The password step of signing in, the record of a complete sign-in, and the fresh proof asked
+ * before a sensitive change. Every password failure looks the same from outside: an unknown
+ * address, a wrong password, an account that is not active or one that must wait after too many
+ * failures; each costs one hash verification.
+ */
+@Stateless
+public class SignIn {
+  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject PasswordHashing hashing;
+  @Inject Authenticators authenticators;
+  @Inject Event<SecurityEvent> events;
+
+  /** The caller if the password is right and the account may sign in now. */
+  public Optional<Caller> checkPassword(String email, String password) {
+    String typed = password == null ? "" : password;
+    Optional<Account> found =
+        email == null || email.length() > 254 ? Optional.empty() : accounts.byEmail(email);
+    if (found.isEmpty() || !found.get().canSignIn()) {
+      hashing.verifyDecoy(typed);
+      if (found.isPresent()) {
+        fire(AuditType.SIGN_IN_FAILED, found.get(), "account " + found.get().getStatus());
+      } else {
+        events.fire(
+            new SecurityEvent(AuditType.SIGN_IN_FAILED, null, null, null, "unknown address"));
+      }
+      return Optional.empty();
+    }
+    // Attempts on one account are taken one at a time, so that the failure count holds.
+    Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (account.isSignInBlocked(now)) {
+      hashing.verifyDecoy(typed);
+      fire(AuditType.SIGN_IN_THROTTLED, account, null);
+      return Optional.empty();
+    }
+    if (!hashing.verify(typed, account.getPasswordHash())) {
+      account.recordFailedSignIn(now);
+      fire(AuditType.SIGN_IN_FAILED, account, "wrong password");
+      return Optional.empty();
+    }
+    if (hashing.isOutdated(account.getPasswordHash())) {
+      account.changePasswordHash(hashing.hash(typed));
+    }
+    account.recordSignIn(now);
+    fire(AuditType.PASSWORD_VERIFIED, account, null);
+    return Optional.of(Caller.of(account));
+  }
+
+  /** Records a complete sign-in and how its second step was passed, if it had one. */
+  public void completed(long accountId, SecondStep.Method method) {
+    accounts
+        .byId(accountId)
+        .ifPresent(
+            a ->
+                fire(
+                    AuditType.SIGN_IN_SUCCEEDED,
+                    a,
+                    method == null
+                        ? "password"
+                        : method == SecondStep.Method.PASSKEY
+                            ? "passkey"
+                            : "password + " + method.name().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Whether the signed-in person proves again who they are, with their password or a code from one
+   * of their authenticator apps, before a sensitive change.
+   */
+  public boolean reauthenticate(long accountId, String secret) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (secret == null || secret.isBlank() || account.isSignInBlocked(now)) {
+      return false;
+    }
+    boolean proven =
+        secret.strip().matches("\\d{6}")
+            ? authenticators.verify(accountId, secret.strip())
+            : hashing.verify(secret, account.getPasswordHash());
+    if (!proven) {
+      account.recordFailedSignIn(now);
+      fire(AuditType.SIGN_IN_FAILED, account, "confirmation refused");
+      return false;
+    }
+    fire(AuditType.REAUTHENTICATED, account, null);
+    return true;
+  }
+
+  public void signedOut(long accountId) {
+    accounts.byId(accountId).ifPresent(a -> fire(AuditType.SIGNED_OUT, a, null));
+  }
+
+  private void fire(AuditType type, Account account, String detail) {
+    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+  }
+}

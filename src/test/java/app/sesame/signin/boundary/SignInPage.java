@@ -1,0 +1,44 @@
+package app.sesame.signin.boundary;
+
+import app.sesame.support.Page;
+import app.sesame.support.PortalServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** The sign-in page. */
+public class SignInPage extends Page {
+  public SignInPage(WebDriver driver) {
+    super(driver);
+  }
+
+  public static SignInPage open(WebDriver driver) {
+    driver.get(PortalServer.url("login/sign-in.xhtml").toString());
+    return new SignInPage(driver);
+  }
+
+  /** Fills in and sends the form; the browser lands wherever the portal sends it. */
+  public void signIn(String email, String password) {
+    type(By.id("signin:email"), email);
+    type(By.id("signin:password"), password);
+    String before = driver.getCurrentUrl();
+    visible(By.id("signin:submit")).click();
+    waiting()
+        .until(
+            d ->
+                !d.getCurrentUrl().equals(before)
+                    || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+    loaded();
+  }
+
+  /** Signs a fixture person in completely: password, then their app's code if they have one. */
+  public static void signInFully(WebDriver driver, app.sesame.support.Fixtures.Person person) {
+    open(driver).signIn(person.email(), person.password());
+    if (person.totpSecret() != null) {
+      new SecondStepPage(driver).enter(person.code());
+    }
+  }
+
+  public String signedOutNotice() {
+    return visible(By.id("signed-out")).getText();
+  }
+}
