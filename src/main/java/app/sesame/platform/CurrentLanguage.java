@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * The language of the current page: the one chosen in this session (the account's preference once
@@ -35,8 +36,8 @@ public class CurrentLanguage {
   }
 
   /** The time zone dates are shown in: the portal's. */
-  public java.util.TimeZone getTimeZone() {
-    return java.util.TimeZone.getDefault();
+  public TimeZone getTimeZone() {
+    return TimeZone.getDefault();
   }
 
   public String getCode() {

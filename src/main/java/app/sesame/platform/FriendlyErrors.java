@@ -45,7 +45,7 @@ public class FriendlyErrors extends ExceptionHandlerFactory {
           events.next();
           events.remove();
         }
-        redirect(isExpired(error) ? "/error/expired.xhtml" : "/error/error.xhtml", error);
+        redirect((isExpired(error) ? Page.EXPIRED : Page.ERROR).path(), error);
       }
       getWrapped().handle();
     }

@@ -1,6 +1,8 @@
 package app.sesame.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,10 +37,10 @@ public enum Language {
 
   /** The first supported language among the browser's preferences, French if none. */
   /** The language a request's browser asks for; French when it names none. */
-  public static Language of(jakarta.servlet.http.HttpServletRequest request) {
+  public static Language of(HttpServletRequest request) {
     return request.getHeader("Accept-Language") == null
         ? FR
-        : preferred(java.util.Collections.list(request.getLocales()));
+        : preferred(Collections.list(request.getLocales()));
   }
 
   public static Language preferred(List<Locale> browserLocales) {

@@ -1,9 +1,11 @@
 package app.sesame.platform;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -36,14 +38,14 @@ public final class SecretBox {
 
   /** The hex HMAC of a value, bound to its purpose; equal values give equal hashes. */
   public String keyedHash(String value, String purpose) {
-    return java.util.HexFormat.of().formatHex(hmac(hashKey, purpose + '\0' + value));
+    return HexFormat.of().formatHex(hmac(hashKey, purpose + '\0' + value));
   }
 
   private static byte[] hmac(SecretKey key, String data) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
     }
@@ -61,7 +63,7 @@ public final class SecretBox {
       RANDOM.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plain);
       return Base64.getEncoder()
           .encodeToString(
@@ -77,7 +79,7 @@ public final class SecretBox {
       byte[] all = Base64.getDecoder().decode(sealed);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-      cipher.updateAAD(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(

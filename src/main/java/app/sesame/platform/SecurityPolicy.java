@@ -70,6 +70,12 @@ public final class SecurityPolicy {
    */
   public static final Duration FRESH_PROOF = Duration.ofMinutes(5);
 
+  /**
+   * How long a browser remembers which second step it used last, to offer it first: a hint, not a
+   * credential, so it may last.
+   */
+  public static final Duration REMEMBERED_METHOD = Duration.ofDays(365);
+
   // Authenticator apps (RFC 6238, as every app implements it)
 
   /** The time step every authenticator app uses. */
@@ -124,6 +130,28 @@ public final class SecurityPolicy {
    * short enough that an abandoned recovery on an open page closes itself.
    */
   public static final Duration RECOVERY_WALK_VALIDITY = Duration.ofMinutes(15);
+
+  /** "This wasn't me" in the mail after a recovery: days, as the owner may read it late. */
+  public static final Duration FREEZE_LINK_VALIDITY = Duration.ofDays(7);
+
+  /**
+   * After a password reset by link, a second factor cannot be replaced by link (and the other way
+   * round) for this long: one stolen channel (a phone with the mailbox and the SMS, a SIM swap with
+   * a read mailbox) cannot chain the two into a takeover, and the owner has a day to read the mail
+   * and freeze the account.
+   */
+  public static final Duration RECOVERY_COOLING = Duration.ofHours(24);
+
+  // Enrolment codes (an accountant's reset)
+
+  /** A day: time for the client to sign in after the call, short enough to be worth little. */
+  public static final Duration ENROLMENT_CODE_VALIDITY = Duration.ofHours(24);
+
+  /** Characters of the code, from the recovery codes' unambiguous alphabet (about 40 bits). */
+  public static final int ENROLMENT_CODE_LENGTH = 8;
+
+  /** Wrong tries before the code dies (the account's waits apply to each try as well). */
+  public static final int ENROLMENT_CODE_MAX_ATTEMPTS = 5;
 
   // SMS codes
 

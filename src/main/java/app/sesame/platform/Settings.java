@@ -2,6 +2,8 @@ package app.sesame.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -139,8 +141,8 @@ public class Settings {
   }
 
   /** Where the embedded mode keeps what it generates (its key file). */
-  public java.nio.file.Path workDir() {
-    return java.nio.file.Path.of(workDir);
+  public Path workDir() {
+    return Path.of(workDir);
   }
 
   /**
@@ -148,14 +150,12 @@ public class Settings {
    * that security keys registered here work on every address of that domain.
    */
   public String webauthnRpId() {
-    return webauthnRpId
-        .filter(s -> !s.isBlank())
-        .orElseGet(() -> java.net.URI.create(baseUrl()).getHost());
+    return webauthnRpId.filter(s -> !s.isBlank()).orElseGet(() -> URI.create(baseUrl()).getHost());
   }
 
   /** The origin browsers sign WebAuthn ceremonies for: the base URL without its path. */
   public String webauthnOrigin() {
-    java.net.URI uri = java.net.URI.create(baseUrl());
+    URI uri = URI.create(baseUrl());
     return uri.getScheme() + "://" + uri.getAuthority();
   }
 

@@ -9,6 +9,8 @@
  *       A sign-in between its steps is a {@code PendingSignIn} whose stage names the next page.
  *   <li>Stage VERIFY, {@code SecondStepBacking}: a code from an app, a recovery code or a key,
  *       checked by {@code SecondStep}.
+ *   <li>Stage CODE, {@code EnrolmentCodeBacking}: after an accountant reset the account's factors,
+ *       the one-time enrolment code they handed over, checked by {@code SecondStep}; then ENROL.
  *   <li>Stage ENROL, {@code SetupBacking}: an account that must have a factor and has none sets one
  *       up ({@code EnrollmentBacking} for an app, {@code KeyRegistrationBacking} for a key, both
  *       through {@code FactorSetup}).

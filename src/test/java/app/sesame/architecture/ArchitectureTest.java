@@ -130,10 +130,13 @@ class ArchitectureTest {
     Map<String, Long> crowded = new TreeMap<>();
     for (JavaClass backing :
         MAIN.stream().filter(c -> c.getSimpleName().endsWith("Backing")).toList()) {
-      long injected =
-          Arrays.stream(backing.reflect().getDeclaredFields())
-              .filter(f -> f.isAnnotationPresent(Inject.class))
-              .count();
+      long injected = 0;
+      for (Class<?> c = backing.reflect(); c != Object.class; c = c.getSuperclass()) {
+        injected +=
+            Arrays.stream(c.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(Inject.class))
+                .count();
+      }
       if (injected > MAX_INJECTED) {
         crowded.put(backing.getSimpleName(), injected);
       }

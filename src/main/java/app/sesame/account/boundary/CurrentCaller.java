@@ -39,6 +39,11 @@ public class CurrentCaller {
     return get().isPresent();
   }
 
+  /** The caller's account id, or 0 when no one is signed in. */
+  public long getAccountId() {
+    return get().map(Caller::accountId).orElse(0L);
+  }
+
   public String getDisplayName() {
     return get().map(Caller::displayName).orElse("");
   }

@@ -1,8 +1,11 @@
 package app.sesame.account.boundary;
 
 import app.sesame.platform.SecurityPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a session remembers of its sign-in: whose it is, since when, and when its owner last proved
@@ -21,11 +24,10 @@ public record SignedInSession(long accountId, Instant signedInAt, Instant proven
   }
 
   /** The sign-in the request's session holds, if any. */
-  public static java.util.Optional<SignedInSession> of(
-      jakarta.servlet.http.HttpServletRequest request) {
-    jakarta.servlet.http.HttpSession session = request.getSession(false);
+  public static Optional<SignedInSession> of(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
     return session != null && session.getAttribute(ATTRIBUTE) instanceof SignedInSession signedIn
-        ? java.util.Optional.of(signedIn)
-        : java.util.Optional.empty();
+        ? Optional.of(signedIn)
+        : Optional.empty();
   }
 }

@@ -11,6 +11,8 @@ import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
 import app.sesame.platform.Language;
+import app.sesame.platform.Page;
+import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +77,7 @@ public class Onboarding {
     }
     String mobile = null;
     if (phone != null && !phone.isBlank()) {
-      mobile =
-          app.sesame.platform.PhoneNumbers.mobile(phone)
-              .orElseThrow(() -> new UserError("invite.error.phone"));
+      mobile = PhoneNumbers.mobile(phone).orElseThrow(() -> new UserError("invite.error.phone"));
     }
     Account account = new Account(firm, email, name, role, language, Instant.now());
     account.setPhone(mobile);
@@ -123,7 +123,7 @@ public class Onboarding {
             "name", account.getDisplayName(),
             "firm", account.getFirm().getName(),
             "email", account.getEmail(),
-            "link", settings.baseUrl() + "/login/activate.xhtml?token=" + token,
+            "link", settings.baseUrl() + Page.ACTIVATE.path() + "?token=" + token,
             "expires", format(stored.getExpiresAt(), account.getLanguage())));
   }
 

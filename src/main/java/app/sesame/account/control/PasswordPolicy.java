@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ public final class PasswordPolicy {
   }
 
   private static String fold(String text) {
-    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+    return Normalizer.normalize(text, Normalizer.Form.NFD)
         .replaceAll("\\p{M}+", "")
         .toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,7 @@
 package app.sesame.account.control;
 
+import java.util.Locale;
+
 /** One rule of the password policy; each has a message in both languages. */
 public enum PasswordRule {
   MIN_LENGTH,
@@ -12,6 +14,6 @@ public enum PasswordRule {
 
   /** The message key of this rule in the resource bundles. */
   public String messageKey() {
-    return "password.rule." + name().toLowerCase(java.util.Locale.ROOT);
+    return "password.rule." + name().toLowerCase(Locale.ROOT);
   }
 }

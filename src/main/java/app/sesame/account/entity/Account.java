@@ -4,6 +4,7 @@ import app.sesame.firm.entity.Firm;
 import app.sesame.platform.Language;
 import app.sesame.platform.SecurityPolicy;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person who signs in: a firm's client, accountant or administrator. The e-mail address is the
@@ -61,21 +63,25 @@ public class Account {
   @Column(name = "password_hash")
   private String passwordHash;
 
+  /** Wrong passwords in a row; past the free ones, each makes the next attempt wait longer. */
   @Column(name = "failed_sign_ins", nullable = false)
   private int failedSignIns;
 
   @Column(name = "sign_in_blocked_until")
   private Instant signInBlockedUntil;
 
-  /** Sessions signed in before this instant are no longer honoured. */
+  /** Wrong second-factor codes in a row, counted apart from wrong passwords. */
   @Column(name = "failed_second_factors", nullable = false)
   private int failedSecondFactors;
 
   @Column(name = "second_factor_blocked_until")
   private Instant secondFactorBlockedUntil;
 
+  /** Sessions signed in before this instant are no longer honoured. */
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
+
+  @Embedded private RecoveryState recovery = new RecoveryState();
 
   /** The opaque WebAuthn user handle (base64url of 32 random bytes), made at the first key. */
   @Column(name = "webauthn_handle", length = 64)
@@ -218,6 +224,32 @@ public class Account {
     }
   }
 
+  /**
+   * Freezes the account at its owner's request ("this wasn't me"): no sign-in, no recovery, and
+   * every open session ends, until an accountant lifts it.
+   */
+  public void freeze(Instant now) {
+    if (status == AccountStatus.ACTIVE || status == AccountStatus.LOCKED) {
+      status = AccountStatus.FROZEN;
+    }
+    endSessions(now);
+  }
+
+  /** The accountant checked who the owner is: the account opens again. */
+  public void liftFreeze() {
+    if (status == AccountStatus.FROZEN) {
+      status = AccountStatus.ACTIVE;
+    }
+  }
+
+  /** Where the account stands in its recoveries. */
+  public RecoveryState recovery() {
+    if (recovery == null) {
+      recovery = new RecoveryState();
+    }
+    return recovery;
+  }
+
   /** Opens a locked account and forgets its recent failures, so it may try again at once. */
   public void unlock() {
     if (status == AccountStatus.LOCKED) {
@@ -266,10 +298,8 @@ public class Account {
   }
 
   /** The number its owner confirmed, if any. */
-  public java.util.Optional<String> confirmedPhone() {
-    return phoneConfirmedAt == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.ofNullable(phone);
+  public Optional<String> confirmedPhone() {
+    return phoneConfirmedAt == null ? Optional.empty() : Optional.ofNullable(phone);
   }
 
   public Long getId() {

@@ -8,5 +8,10 @@ public enum AccountStatus {
   /** Locked by the portal or an accountant; an accountant unlocks it. */
   LOCKED,
   /** Turned off by the firm. */
-  DISABLED
+  DISABLED,
+  /**
+   * Frozen by its owner's "this wasn't me" after a recovery: no sign-in, no recovery, until an
+   * accountant has checked who they are and lifts it.
+   */
+  FROZEN
 }

@@ -70,6 +70,10 @@ public class ActionToken {
   @Column(name = "used_at")
   private Instant usedAt;
 
+  /** Wrong tries, for a code typed by hand (the enrolment code); links are never typed. */
+  @Column(nullable = false)
+  private int attempts;
+
   protected ActionToken() {}
 
   public ActionToken(Account account, TokenPurpose purpose, String tokenHash, Instant now) {
@@ -93,6 +97,22 @@ public class ActionToken {
       throw new IllegalStateException("This link is " + state(now));
     }
     usedAt = now;
+  }
+
+  /** Counts a wrong try of a typed code; past the allowed number the code dies, as if expired. */
+  public void wrongTry(Instant now, int allowed) {
+    attempts++;
+    if (attempts >= allowed && state(now) == State.VALID) {
+      expiresAt = now;
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTokenHash() {
+    return tokenHash;
   }
 
   public Account getAccount() {

@@ -1,6 +1,7 @@
 package app.sesame.audit.control;
 
 import app.sesame.audit.entity.AuditEvent;
+import app.sesame.audit.entity.AuditType;
 import app.sesame.platform.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +34,7 @@ public class AuditTrail {
   public List<AuditEvent> signIns(long accountId, int max) {
     return em.createNamedQuery(AuditEvent.SIGN_INS, AuditEvent.class)
         .setParameter("subject", accountId)
-        .setParameter("type", app.sesame.audit.entity.AuditType.SIGN_IN_SUCCEEDED)
+        .setParameter("type", AuditType.SIGN_IN_SUCCEEDED)
         .setMaxResults(max)
         .getResultList();
   }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Objects;
 
 /** One line of the audit trail: who did what to which account, when and from where. */
@@ -90,8 +91,8 @@ public class AuditEvent {
   }
 
   /** The time, for pages that format dates. */
-  public java.util.Date getTime() {
-    return java.util.Date.from(occurredAt);
+  public Date getTime() {
+    return Date.from(occurredAt);
   }
 
   public AuditType getType() {

@@ -4,9 +4,12 @@ import app.sesame.audit.entity.AuditType;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Date;
@@ -75,15 +78,15 @@ public class AuditBacking implements Serializable {
     log.exportCsv(query(), writer);
     try {
       writer.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     byte[] content = bytes.toByteArray();
     return DefaultStreamedContent.builder()
         .name("sesame-audit.csv")
         .contentType("text/csv; charset=UTF-8")
         .contentLength((long) content.length)
-        .stream(() -> new java.io.ByteArrayInputStream(content))
+        .stream(() -> new ByteArrayInputStream(content))
         .build();
   }
 

@@ -2,6 +2,8 @@ package app.sesame.backoffice.boundary;
 
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +18,7 @@ import java.io.Serializable;
 @ViewScoped
 public class ClientBacking implements Serializable {
   @Inject transient Clients clients;
+  @Inject transient ClientAccess access;
 
   private Long id;
   private Clients.Detail detail;
@@ -34,15 +37,23 @@ public class ClientBacking implements Serializable {
   }
 
   public void disable() {
-    act(() -> clients.disable(id), "client.disabled");
+    act(() -> access.disable(id), "client.disabled");
   }
 
   public void enable() {
-    act(() -> clients.enable(id), "client.enabled");
+    act(() -> access.enable(id), "client.enabled");
   }
 
   public void unlock() {
-    act(() -> clients.unlock(id), "client.unlocked");
+    act(() -> access.unlock(id), "client.unlocked");
+  }
+
+  public void liftFreeze() {
+    act(() -> access.liftFreeze(id), "client.freeze-lifted");
+  }
+
+  public void liftRecoveryWait() {
+    act(() -> access.liftRecoveryWait(id), "client.wait-lifted");
   }
 
   public void resend() {
@@ -73,10 +84,7 @@ public class ClientBacking implements Serializable {
   }
 
   /** Shows the client as the reset dialog of this page left them. */
-  void onReset(
-      @jakarta.enterprise.event.Observes(
-              notifyObserver = jakarta.enterprise.event.Reception.IF_EXISTS)
-          ResetBacking.ClientReset reset) {
+  void onReset(@Observes(notifyObserver = Reception.IF_EXISTS) ResetBacking.ClientReset reset) {
     if (id != null && id == reset.clientId()) {
       detail = clients.detail(id);
     }

@@ -2,32 +2,29 @@ package app.sesame.backoffice.boundary;
 
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
+import app.sesame.account.control.EnrolmentCodes;
 import app.sesame.account.control.Onboarding;
-import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.AuditTrail;
-import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditEvent;
-import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.FirmMembers;
 import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.FactorSummary;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.firm.entity.Firm;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.Language;
 import app.sesame.platform.PhoneNumbers;
-import app.sesame.platform.UserError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +52,13 @@ public class Clients {
       String phone,
       boolean phoneConfirmed,
       List<Device> devices,
+      RecoveryStanding recovery,
       List<AuditEvent> trail)
-      implements java.io.Serializable {
+      implements Serializable {
+    public RecoveryStanding getRecovery() {
+      return recovery;
+    }
+
     public ClientRow getClient() {
       return client;
     }
@@ -85,8 +87,8 @@ public class Clients {
   @Inject Onboarding onboarding;
   @Inject SecondFactors factors;
   @Inject AuditTrail audit;
-  @Inject SecurityNotices notices;
-  @Inject Event<SecurityEvent> events;
+  @Inject FirmMembers members;
+  @Inject EnrolmentCodes enrolmentCodes;
 
   /** A page of the caller's firm's clients; ordering and filtering are done by the database. */
   public List<ClientRow> page(ClientQuery query) {
@@ -153,6 +155,7 @@ public class Clients {
         client.getPhone(),
         client.confirmedPhone().isPresent(),
         factors.devices(clientId),
+        RecoveryStanding.of(client, enrolmentCodes.latest(client), Instant.now()),
         audit.about(clientId, TRAIL_SHOWN));
   }
 
@@ -175,73 +178,8 @@ public class Clients {
     onboarding.resendActivationLink(client(clientId), caller.require().accountId());
   }
 
-  /**
-   * Resets a client's second factors (seed 003: the client lost the phone): every authenticator
-   * app, security key and recovery code is removed, the client's open sessions end, and the client
-   * sets up a new factor at the next sign-in. The client is told by e-mail who did it and when.
-   */
-  public void resetSecondFactors(long clientId, ResetReason reason, String otherReason) {
-    if (reason == null) {
-      throw new UserError("reset.error.reason");
-    }
-    String detail = reason.name();
-    if (reason == ResetReason.OTHER) {
-      if (otherReason == null || otherReason.isBlank() || otherReason.strip().length() > 200) {
-        throw new UserError("reset.error.other");
-      }
-      detail += ": " + otherReason.strip();
-    }
-    Account client = client(clientId);
-    em.lock(client, LockModeType.PESSIMISTIC_WRITE);
-    factors.removeAll(clientId);
-    client.endSessions(Instant.now());
-    Caller accountant = caller.require();
-    events.fire(
-        new SecurityEvent(
-            AuditType.SECOND_FACTORS_RESET,
-            accountant.firmId(),
-            accountant.accountId(),
-            clientId,
-            detail));
-    notices.send(
-        client, MailTemplate.SECOND_FACTORS_RESET, Map.of("actor", accountant.displayName()));
-  }
-
-  /** Turns a client's account off: no more sign-in, open sessions end. */
-  public void disable(long clientId) {
-    Account client = client(clientId);
-    client.disable(Instant.now());
-    fire(AuditType.ACCOUNT_DISABLED, client);
-  }
-
-  public void enable(long clientId) {
-    Account client = client(clientId);
-    client.enable();
-    fire(AuditType.ACCOUNT_ENABLED, client);
-  }
-
-  /** Opens a locked account, or one waiting after too many failures. */
-  public void unlock(long clientId) {
-    Account client = client(clientId);
-    client.unlock();
-    fire(AuditType.ACCOUNT_UNLOCKED, client);
-  }
-
-  private void fire(AuditType type, Account client) {
-    Caller accountant = caller.require();
-    events.fire(
-        new SecurityEvent(type, accountant.firmId(), accountant.accountId(), client.getId(), null));
-  }
-
-  /** A client of the caller's firm; any other id is unknown. */
   private Account client(long clientId) {
-    Account client = em.find(Account.class, clientId);
-    if (client == null
-        || client.getRole() != Role.CLIENT
-        || !client.getFirm().getId().equals(caller.require().firmId())) {
-      throw new UserError("clients.error.unknown");
-    }
-    return client;
+    return members.client(clientId, caller.require().firmId());
   }
 
   /** How many active clients of the caller's firm have an authenticator app or a key. */
@@ -259,7 +197,7 @@ public class Clients {
 
   /** How many of the caller's firm's clients are in each state, for the dashboard. */
   public Map<AccountStatus, Long> countByStatus() {
-    Map<AccountStatus, Long> counts = new java.util.EnumMap<>(AccountStatus.class);
+    Map<AccountStatus, Long> counts = new EnumMap<>(AccountStatus.class);
     for (Object[] row :
         em.createQuery(
                 "select a.status, count(a) from Account a where a.firm.id = :firm"

@@ -7,6 +7,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.FirmMembers;
 import app.sesame.firm.entity.Firm;
 import app.sesame.platform.Language;
 import app.sesame.platform.UserError;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a firm administrator decides for the firm: its clients' sign-in policy, and its accountants.
@@ -35,6 +37,15 @@ public class FirmSettings {
     private boolean recoveryCodesEnabled;
     private boolean selfServiceRecovery;
     private boolean passkeysAllowed;
+    private boolean enrolmentCodeRequired;
+
+    public boolean isEnrolmentCodeRequired() {
+      return enrolmentCodeRequired;
+    }
+
+    public void setEnrolmentCodeRequired(boolean value) {
+      enrolmentCodeRequired = value;
+    }
 
     public boolean isPasskeysAllowed() {
       return passkeysAllowed;
@@ -86,13 +97,15 @@ public class FirmSettings {
 
     String describe() {
       return String.format(
-          "2FA required=%s, app=%s, key=%s, passkeys=%s, recovery codes=%s, self-service=%s",
+          "2FA required=%s, app=%s, key=%s, passkeys=%s, recovery codes=%s, self-service=%s,"
+              + " enrolment code=%s",
           secondFactorRequired,
           authenticatorAppAllowed,
           securityKeyAllowed,
           passkeysAllowed,
           recoveryCodesEnabled,
-          selfServiceRecovery);
+          selfServiceRecovery,
+          enrolmentCodeRequired);
     }
   }
 
@@ -123,6 +136,8 @@ public class FirmSettings {
   @PersistenceContext EntityManager em;
   @Inject CurrentCaller caller;
   @Inject Onboarding onboarding;
+  @Inject FirmMembers members;
+  @Inject FactorResets resets;
   @Inject Event<SecurityEvent> events;
 
   public Policy policy() {
@@ -134,6 +149,7 @@ public class FirmSettings {
     policy.recoveryCodesEnabled = firm.isRecoveryCodesEnabled();
     policy.selfServiceRecovery = firm.isSelfServiceRecovery();
     policy.passkeysAllowed = firm.isPasskeysAllowed();
+    policy.enrolmentCodeRequired = firm.isEnrolmentCodeRequired();
     return policy;
   }
 
@@ -148,6 +164,7 @@ public class FirmSettings {
     firm.setRecoveryCodesEnabled(policy.recoveryCodesEnabled);
     firm.setSelfServiceRecovery(policy.selfServiceRecovery);
     firm.setPasskeysAllowed(policy.passkeysAllowed && policy.securityKeyAllowed);
+    firm.setEnrolmentCodeRequired(policy.enrolmentCodeRequired);
     fire(AuditType.POLICY_CHANGED, null, policy.describe());
   }
 
@@ -201,6 +218,21 @@ public class FirmSettings {
     fire(AuditType.ACCOUNT_DISABLED, accountId, null);
   }
 
+  /**
+   * Resets a colleague's second factors (staff never recover them by themselves): not one's own,
+   * which another administrator resets.
+   *
+   * @return the enrolment code to hand over, if the firm asks for one
+   */
+  public Optional<String> resetStaffFactors(
+      long accountId, ResetReason reason, String otherReason, IdentityCheck check) {
+    Account account = staffMember(accountId);
+    if (account.getId() == caller.require().accountId()) {
+      throw new UserError("firm.error.self");
+    }
+    return resets.reset(account, reason, otherReason, check);
+  }
+
   public void enable(long accountId) {
     staffMember(accountId).enable();
     fire(AuditType.ACCOUNT_ENABLED, accountId, null);
@@ -211,13 +243,7 @@ public class FirmSettings {
   }
 
   private Account staffMember(long accountId) {
-    Account account = em.find(Account.class, accountId);
-    if (account == null
-        || account.getRole() == Role.CLIENT
-        || !account.getFirm().getId().equals(caller.require().firmId())) {
-      throw new UserError("firm.error.unknown");
-    }
-    return account;
+    return members.staff(accountId, caller.require().firmId());
   }
 
   private void fire(AuditType type, Long subjectId, String detail) {

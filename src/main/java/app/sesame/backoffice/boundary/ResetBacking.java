@@ -4,41 +4,60 @@ import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.FactorOwner;
 import app.sesame.signin.boundary.SignIn;
+import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Optional;
 import org.primefaces.PrimeFaces;
 
 /**
- * The dialog that resets a client's second factors, from the clients list or a client's page: it
- * names the client, asks for the reason, and for the accountant's code when their own sign-in is
- * more than five minutes old.
+ * The dialog that resets a person's second factors: a client's, from the clients list or a client's
+ * page, or a colleague's, from the firm settings of an administrator. It names the person, asks why
+ * and how their identity was checked, and for the accountant's code when their own sign-in is more
+ * than a few minutes old; then it shows the enrolment code to read out, once.
  */
 @Named
 @ViewScoped
 public class ResetBacking implements Serializable {
-  @Inject transient Clients clients;
+  @Inject transient ClientAccess clients;
+  @Inject transient FirmSettings firm;
   @Inject transient FactorOwner owner;
   @Inject transient SignIn signIn;
-  @Inject transient jakarta.enterprise.event.Event<ClientReset> resets;
+  @Inject transient Event<ClientReset> resets;
 
-  /** A client's second factors were just reset from this page. */
+  /** A person's second factors were just reset from this page. */
   public record ClientReset(long clientId) {}
 
-  private Long clientId;
-  private String clientName;
+  private Long accountId;
+  private boolean staff;
+  private String name;
   private ResetReason reason;
   private String otherReason;
+  private IdentityCheck check;
   private String proof;
+  private String issuedCode;
 
   /** Opens the dialog for one client. */
   public void open(long clientId, String clientName) {
-    this.clientId = clientId;
-    this.clientName = clientName;
+    openFor(clientId, clientName, false);
+  }
+
+  /** Opens the dialog for an accountant or administrator of the firm. */
+  public void openStaff(long staffId, String staffName) {
+    openFor(staffId, staffName, true);
+  }
+
+  private void openFor(long id, String name, boolean staff) {
+    this.accountId = id;
+    this.name = name;
+    this.staff = staff;
     reason = null;
     otherReason = null;
+    check = null;
     proof = null;
+    issuedCode = null;
   }
 
   public boolean isProofNeeded() {
@@ -46,6 +65,10 @@ public class ResetBacking implements Serializable {
   }
 
   public void reset() {
+    if (accountId == null) {
+      Messages.error(staff ? "firm.error.unknown" : "clients.error.unknown");
+      return;
+    }
     if (isProofNeeded()) {
       if (!signIn.reauthenticate(owner.require(), proof)) {
         proof = null;
@@ -56,21 +79,36 @@ public class ResetBacking implements Serializable {
     }
     proof = null;
     try {
-      clients.resetSecondFactors(clientId, reason, otherReason);
-      resets.fire(new ClientReset(clientId));
-      Messages.info("reset.done", clientName);
-      PrimeFaces.current().ajax().addCallbackParam("done", true);
+      Optional<String> code =
+          staff
+              ? firm.resetStaffFactors(accountId, reason, otherReason, check)
+              : clients.resetSecondFactors(accountId, reason, otherReason, check);
+      resets.fire(new ClientReset(accountId));
+      Messages.info("reset.done", name);
+      issuedCode = code.orElse(null);
+      if (code.isEmpty()) {
+        PrimeFaces.current().ajax().addCallbackParam("done", true);
+      }
     } catch (UserError error) {
       Messages.error(error);
     }
+  }
+
+  /** The enrolment code to read out to the person, shown once, right after the reset. */
+  public String getIssuedCode() {
+    return issuedCode;
   }
 
   public ResetReason[] getReasons() {
     return ResetReason.values();
   }
 
+  public IdentityCheck[] getChecks() {
+    return IdentityCheck.values();
+  }
+
   public String getClientName() {
-    return clientName;
+    return name;
   }
 
   public ResetReason getReason() {
@@ -87,6 +125,14 @@ public class ResetBacking implements Serializable {
 
   public void setOtherReason(String otherReason) {
     this.otherReason = otherReason;
+  }
+
+  public IdentityCheck getCheck() {
+    return check;
+  }
+
+  public void setCheck(IdentityCheck check) {
+    this.check = check;
   }
 
   public String getProof() {

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +63,7 @@ public abstract class Devices<D extends FactorDevice> implements SecondFactor {
 
   @Override
   public Map<Long, Long> counts(Collection<Long> accountIds) {
-    Map<Long, Long> counts = new HashMap<>();
-    for (Object[] row :
+    return PerAccount.counts(
         em.createQuery(
                 "select d.account.id, count(d) from "
                     + entityName()
@@ -74,10 +72,7 @@ public abstract class Devices<D extends FactorDevice> implements SecondFactor {
                     + " group by d.account.id",
                 Object[].class)
             .setParameter("ids", accountIds)
-            .getResultList()) {
-      counts.put((Long) row[0], (Long) row[1]);
-    }
-    return counts;
+            .getResultList());
   }
 
   @Override

@@ -42,6 +42,13 @@ public class Firm {
   @Column(name = "passkeys_allowed", nullable = false)
   private boolean passkeysAllowed;
 
+  /**
+   * Whether an accountant's reset of a client's factors hands the client a one-time enrolment code,
+   * asked with the password before the new setup opens.
+   */
+  @Column(name = "enrolment_code_required", nullable = false)
+  private boolean enrolmentCodeRequired = true;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -109,6 +116,14 @@ public class Firm {
 
   public void setPasskeysAllowed(boolean passkeysAllowed) {
     this.passkeysAllowed = passkeysAllowed;
+  }
+
+  public boolean isEnrolmentCodeRequired() {
+    return enrolmentCodeRequired;
+  }
+
+  public void setEnrolmentCodeRequired(boolean enrolmentCodeRequired) {
+    this.enrolmentCodeRequired = enrolmentCodeRequired;
   }
 
   public Instant getCreatedAt() {

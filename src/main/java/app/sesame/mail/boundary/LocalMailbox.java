@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +61,7 @@ public class LocalMailbox extends HttpServlet {
   private static void list(
       List<MimeMessage> messages, Language language, HttpServletResponse response)
       throws IOException, MessagingException {
-    java.util.Locale locale = language.locale();
+    Locale locale = language.locale();
     response.setContentType("text/html;charset=UTF-8");
     PrintWriter out = response.getWriter();
     out.printf(
@@ -91,7 +93,7 @@ public class LocalMailbox extends HttpServlet {
   private static List<String> recipients(MimeMessage message) throws MessagingException {
     return message.getAllRecipients() == null
         ? List.of()
-        : java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        : Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
   }
 
   private static String body(MimeMessage message) throws MessagingException, IOException {

@@ -9,6 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -59,8 +61,8 @@ public class LocalMailServer {
     if (server == null) {
       return List.of();
     }
-    List<MimeMessage> all = new java.util.ArrayList<>(List.of(server.getReceivedMessages()));
-    java.util.Collections.reverse(all);
+    List<MimeMessage> all = new ArrayList<>(List.of(server.getReceivedMessages()));
+    Collections.reverse(all);
     return all;
   }
 }

@@ -29,7 +29,9 @@ public enum MailTemplate {
   PHONE_CONFIRMED,
   PHONE_REMOVED,
   SECOND_FACTORS_RECOVERED,
-  PASSWORD_RESET;
+  PASSWORD_RESET,
+  ACCOUNT_FROZEN,
+  ACCOUNT_FROZEN_ALERT;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -139,7 +140,7 @@ public class OutboxDelivery {
     return null;
   }
 
-  private <T> T inTransaction(java.util.concurrent.Callable<T> work) {
+  private <T> T inTransaction(Callable<T> work) {
     try {
       tx.begin();
       try {

@@ -9,6 +9,7 @@ import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.UserError;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -126,7 +127,7 @@ public class MobilePhone {
    * No code was sent. Not a {@link UserError}: the attempt is kept in the audit trail and counts
    * toward the limits, so the transaction must not roll back.
    */
-  @jakarta.ejb.ApplicationException(rollback = false)
+  @ApplicationException(rollback = false)
   public static class SmsRefused extends RuntimeException {
     private final String messageKey;
 

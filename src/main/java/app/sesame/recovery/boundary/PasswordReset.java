@@ -1,15 +1,19 @@
 package app.sesame.recovery.boundary;
 
 import app.sesame.account.control.Accounts;
+import app.sesame.account.control.FreezeLinks;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.PasswordPolicy;
 import app.sesame.account.control.PasswordRule;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
+import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.Messages;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -27,8 +31,9 @@ import java.util.Map;
 public class PasswordReset {
   /** How the reset was proven, as the owner's e-mail says it. */
   public enum Proof {
+    /** The link and a code from an app, a recovery code or a key. */
     SECOND_FACTOR,
-    SMS,
+    /** The link alone: only for an account that has no second factor and need not have one. */
     EMAIL_ONLY
   }
 
@@ -36,6 +41,8 @@ public class PasswordReset {
   @Inject Accounts accounts;
   @Inject PasswordHashing hashing;
   @Inject SecurityNotices notices;
+  @Inject SecondFactors factors;
+  @Inject FreezeLinks freezeLinks;
   @Inject Event<SecurityEvent> events;
 
   /** The rules the new password would break. */
@@ -47,10 +54,26 @@ public class PasswordReset {
 
   /**
    * Sets the new password. Every open session of the account ends; nobody is signed in: the person
-   * signs in with the new password and their second factor.
+   * signs in with the new password and their second factor. The owner is mailed at once, with a
+   * "this wasn't me" link, and a replacement of the second factor by link waits for a day.
+   *
+   * @param proof what the caller checked before; the link alone is refused to an account that has,
+   *     or must have, a second factor
    */
   public void reset(long accountId, String password, String confirmation, Proof proof) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (!account.canSignIn()
+        || (proof == Proof.EMAIL_ONLY
+            && (factors.hasAny(accountId) || RecoveryRules.mustHaveFactor(account)))) {
+      throw new UserError("recover.contact");
+    }
+    if (account
+        .recovery()
+        .waitsUntil(RecoveryKind.PASSWORD, SecurityPolicy.RECOVERY_COOLING, now)
+        .isPresent()) {
+      throw new UserError("recover.error.waiting");
+    }
     List<PasswordRule> broken = check(accountId, password);
     if (!broken.isEmpty()) {
       throw new UserError(broken.get(0).messageKey());
@@ -60,7 +83,8 @@ public class PasswordReset {
     }
     account.changePasswordHash(hashing.hash(password));
     account.clearSignInFailures();
-    account.endSessions(Instant.now());
+    account.endSessions(now);
+    account.recovery().recovered(RecoveryKind.PASSWORD, now);
     events.fire(
         SecurityEvent.own(
             AuditType.PASSWORD_RESET,
@@ -72,6 +96,8 @@ public class PasswordReset {
         MailTemplate.PASSWORD_RESET,
         Map.of(
             "proof",
-            Messages.text(account.getLanguage().locale(), "recover.proof." + proof.name())));
+            Messages.text(account.getLanguage().locale(), "recover.proof." + proof.name()),
+            "freezeLink",
+            freezeLinks.issue(account)));
   }
 }

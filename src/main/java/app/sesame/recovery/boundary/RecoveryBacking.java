@@ -5,18 +5,17 @@ import app.sesame.account.entity.ActionToken;
 import app.sesame.platform.Messages;
 import app.sesame.platform.Navigation;
 import app.sesame.platform.Page;
-import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.PendingSignIn;
 import app.sesame.webauthn.boundary.KeyCeremony;
 import app.sesame.webauthn.boundary.PendingCeremony;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Date;
 
 /**
  * The page the recovery link opens (seed 004): "What would you like to do?", then the steps of the
@@ -29,14 +28,13 @@ public class RecoveryBacking implements Serializable {
   @Inject transient RecoveryLinks links;
   @Inject transient RecoveryProofs proofs;
   @Inject transient PasswordReset passwords;
-  @Inject transient ExternalContext external;
+  @Inject transient HttpServletRequest request;
   @Inject transient Navigation navigation;
 
   private String token;
   private String linkState;
   private RecoveryStep step;
   private RecoveryLinks.Started started;
-  private Instant startedAt;
   private PasswordReset.Proof proof;
   private String password;
   private String confirmation;
@@ -72,15 +70,17 @@ public class RecoveryBacking implements Serializable {
       step = RecoveryStep.INVALID;
       return;
     }
-    request().changeSessionId();
-    startedAt = Instant.now();
-    if (path == RecoveryLinks.Path.SECOND_FACTOR) {
-      step = started.smsAvailable() ? RecoveryStep.PASSWORD : RecoveryStep.CONTACT;
-    } else if (started.hasSecondFactor()) {
-      step = RecoveryStep.PROVE;
-    } else {
+    request.changeSessionId();
+    step =
+        switch (started.opening()) {
+          case PASSWORD_THEN_SMS -> RecoveryStep.PASSWORD;
+          case SECOND_FACTOR_PROOF -> RecoveryStep.PROVE;
+          case NEW_PASSWORD -> RecoveryStep.NEW_PASSWORD;
+          case WAIT -> RecoveryStep.WAIT;
+          case CONTACT -> RecoveryStep.CONTACT;
+        };
+    if (step == RecoveryStep.NEW_PASSWORD) {
       proof = PasswordReset.Proof.EMAIL_ONLY;
-      step = RecoveryStep.NEW_PASSWORD;
     }
   }
 
@@ -99,17 +99,13 @@ public class RecoveryBacking implements Serializable {
     sendSms();
   }
 
-  /** Password: the second factor is lost too; the SMS code stands in for it, where allowed. */
+  /** Password: the second factor is lost too; nothing stands in for it, the firm can help. */
   public void factorLostToo() {
     if (!at(RecoveryStep.PROVE)) {
       return;
     }
-    if (proofs.factorLost(started.accountId())) {
-      step = RecoveryStep.SMS;
-      sendSms();
-    } else {
-      step = RecoveryStep.CONTACT;
-    }
+    proofs.factorLost(started.accountId());
+    step = RecoveryStep.CONTACT;
   }
 
   public void resendSms() {
@@ -120,17 +116,21 @@ public class RecoveryBacking implements Serializable {
 
   /** Sends a code; says why when it could not (the step's text already names the number). */
   private boolean sendSms() {
-    switch (proofs.sendSms(started.accountId())) {
-      case TOO_MANY -> Messages.error("sms.error.too-many");
-      case FAILED -> Messages.error("sms.error.failed");
-      case SENT -> {
-        return true;
+    try {
+      switch (proofs.sendSms(started.accountId())) {
+        case TOO_MANY -> Messages.error("sms.error.too-many");
+        case FAILED -> Messages.error("sms.error.failed");
+        case SENT -> {
+          return true;
+        }
       }
+    } catch (UserError refused) {
+      step = RecoveryStep.CONTACT;
     }
     return false;
   }
 
-  /** The SMS code: it opens the setup of a new factor, or the choice of a new password. */
+  /** The SMS code: it opens the setup of a new factor, which replaces the old ones. */
   public void checkSms() {
     if (!at(RecoveryStep.SMS)) {
       return;
@@ -141,14 +141,9 @@ public class RecoveryBacking implements Serializable {
       case WRONG -> Messages.error("sms.error.wrong");
       case NONE_OPEN -> Messages.error("sms.error.none-open");
       case ACCEPTED -> {
-        if (started.path() == RecoveryLinks.Path.SECOND_FACTOR) {
-          PendingSignIn.begin(request(), started.accountId(), PendingSignIn.Stage.REPLACE);
-          step = null;
-          navigation.redirect(Page.SETUP);
-        } else {
-          proof = PasswordReset.Proof.SMS;
-          step = RecoveryStep.NEW_PASSWORD;
-        }
+        PendingSignIn.begin(request, started.accountId(), PendingSignIn.Stage.REPLACE);
+        step = null;
+        navigation.redirect(Page.SETUP);
       }
     }
   }
@@ -170,12 +165,12 @@ public class RecoveryBacking implements Serializable {
 
   public void startKey() {
     if (at(RecoveryStep.PROVE)) {
-      key.begin(request(), proofs.startKey(started.accountId()));
+      key.begin(request, proofs.startKey(started.accountId()));
     }
   }
 
   public void finishKey() {
-    var answer = key.take(request());
+    var answer = key.take(request);
     if (!at(RecoveryStep.PROVE)) {
       return;
     }
@@ -190,7 +185,7 @@ public class RecoveryBacking implements Serializable {
   }
 
   public void keyFailed() {
-    Messages.error(key.fail(request()));
+    Messages.error(key.fail(request));
   }
 
   public void useRecoveryCode() {
@@ -224,16 +219,12 @@ public class RecoveryBacking implements Serializable {
     if (step != expected || started == null) {
       return false;
     }
-    if (Instant.now().isAfter(startedAt.plus(SecurityPolicy.RECOVERY_WALK_VALIDITY))) {
+    if (started.isOver(Instant.now())) {
       step = RecoveryStep.INVALID;
       linkState = ActionToken.State.EXPIRED.name();
       return false;
     }
     return true;
-  }
-
-  private HttpServletRequest request() {
-    return (HttpServletRequest) external.getRequest();
   }
 
   public PasswordRulesShown getPasswordRules() {
@@ -258,6 +249,14 @@ public class RecoveryBacking implements Serializable {
 
   public boolean isHasKeys() {
     return started != null && started.hasKeys();
+  }
+
+  /** Why this recovery waits, and until when: the other one happened lately. */
+  public String getWaitMessage() {
+    return started == null || started.waitsUntil() == null
+        ? null
+        : Messages.text(
+            "recover.wait." + started.path().kind().name(), Date.from(started.waitsUntil()));
   }
 
   public String getMaskedPhone() {

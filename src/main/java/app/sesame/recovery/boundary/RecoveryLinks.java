@@ -6,6 +6,7 @@ import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
+import app.sesame.account.entity.RecoveryKind;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
@@ -13,6 +14,7 @@ import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
 import app.sesame.platform.AddressThrottle;
+import app.sesame.platform.Page;
 import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.SecurityPolicy;
@@ -39,19 +41,49 @@ import java.util.Optional;
 public class RecoveryLinks {
   /** What the person chose to reset. */
   public enum Path {
-    PASSWORD,
-    SECOND_FACTOR
+    PASSWORD(RecoveryKind.PASSWORD),
+    SECOND_FACTOR(RecoveryKind.SECOND_FACTOR);
+
+    private final RecoveryKind kind;
+
+    Path(RecoveryKind kind) {
+      this.kind = kind;
+    }
+
+    public RecoveryKind kind() {
+      return kind;
+    }
   }
 
-  /** A recovery under way, once its link was used: whose, and which proofs the account allows. */
+  /** What the used link opens, by the rules of security.md's recovery table. */
+  public enum Opening {
+    /** A second factor by the password and an SMS code. */
+    PASSWORD_THEN_SMS,
+    /** A password, once the second factor is proven. */
+    SECOND_FACTOR_PROOF,
+    /** A password by the link alone: the account has no factor, and need not have one. */
+    NEW_PASSWORD,
+    /** The other recovery happened lately: this one waits (see {@link Started#waitsUntil}). */
+    WAIT,
+    /** No self-service for this account: the firm checks who the person is. */
+    CONTACT
+  }
+
+  /** A recovery under way, once its link was used: whose, since when, and what it opens. */
   public record Started(
       long accountId,
       Path path,
-      boolean smsAvailable,
-      boolean hasSecondFactor,
+      Opening opening,
+      Instant startedAt,
+      Instant waitsUntil,
       boolean hasKeys,
       String maskedPhone)
-      implements Serializable {}
+      implements Serializable {
+    /** Whether the time to walk the recovery's steps is over. */
+    public boolean isOver(Instant now) {
+      return now.isAfter(startedAt.plus(SecurityPolicy.RECOVERY_WALK_VALIDITY));
+    }
+  }
 
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
@@ -59,7 +91,6 @@ public class RecoveryLinks {
   @Inject Settings settings;
   @Inject AddressThrottle addressThrottle;
   @Inject RequestOrigin origin;
-  @Inject RecoveryProofs proofs;
   @Inject SecondFactors factors;
   @Inject SecurityKeys securityKeys;
   @Inject Event<SecurityEvent> events;
@@ -114,7 +145,7 @@ public class RecoveryLinks {
             "firm", account.getFirm().getName(),
             "time", Onboarding.format(now, account.getLanguage()),
             "address", address,
-            "link", settings.baseUrl() + "/login/recover.xhtml?token=" + token));
+            "link", settings.baseUrl() + Page.RECOVER.path() + "?token=" + token));
     fire(AuditType.RECOVERY_REQUESTED, account, null);
   }
 
@@ -136,19 +167,40 @@ public class RecoveryLinks {
       throw new UserError("recover.error.link");
     }
     link.use(now);
-    boolean sms = RecoveryProofs.smsAvailable(account);
     fire(AuditType.RECOVERY_LINK_USED, account, path.name());
-    if (path == Path.SECOND_FACTOR && !sms) {
-      proofs.refused(account);
-    }
     long accountId = account.getId();
+    RecoveryKind kind = path.kind();
+    Optional<Instant> waits =
+        account.recovery().waitsUntil(kind, SecurityPolicy.RECOVERY_COOLING, now);
+    Opening opening = waits.isPresent() ? Opening.WAIT : opening(account, path);
+    String refusal =
+        switch (opening) {
+          case WAIT -> "the other recovery happened in the last 24 hours";
+          case CONTACT -> RecoveryRules.whyNoSelfService(account, kind, factors.hasAny(accountId));
+          default -> null;
+        };
+    if (refusal != null) {
+      fire(AuditType.RECOVERY_REFUSED, account, refusal);
+    }
     return new Started(
         accountId,
         path,
-        sms,
-        factors.hasAny(accountId),
+        opening,
+        now,
+        waits.orElse(null),
         securityKeys.count(accountId) > 0,
         account.confirmedPhone().map(PhoneNumbers::masked).orElse(null));
+  }
+
+  private Opening opening(Account account, Path path) {
+    boolean hasFactor = factors.hasAny(account.getId());
+    if (path == Path.SECOND_FACTOR) {
+      return RecoveryRules.smsRecoveryOpen(account) ? Opening.PASSWORD_THEN_SMS : Opening.CONTACT;
+    }
+    if (hasFactor) {
+      return Opening.SECOND_FACTOR_PROOF;
+    }
+    return RecoveryRules.mustHaveFactor(account) ? Opening.CONTACT : Opening.NEW_PASSWORD;
   }
 
   private Optional<ActionToken> find(String token) {

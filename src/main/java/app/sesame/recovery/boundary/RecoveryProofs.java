@@ -3,8 +3,10 @@ package app.sesame.recovery.boundary;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
+import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.SecondStep;
 import app.sesame.sms.boundary.SmsCodes;
@@ -33,32 +35,17 @@ public class RecoveryProofs {
   @Inject SecurityKeys securityKeys;
   @Inject Event<SecurityEvent> events;
 
-  /** Whether codes may be sent by SMS: the firm allows it and the owner confirmed a number. */
-  static boolean smsAvailable(Account account) {
-    return account.getFirm().isSelfServiceRecovery() && account.confirmedPhone().isPresent();
-  }
-
-  /** Records that self-service recovery was refused to the account, and why. */
-  void refused(Account account) {
+  /**
+   * "I lost my second factor too", on the way to a new password: nothing stands in for it (not an
+   * SMS code, which would let one stolen phone reset everything); the firm checks who the person
+   * is. The refusal is audited.
+   */
+  public void factorLost(long accountId) {
+    Account account = accounts.byId(accountId).orElseThrow();
     fire(
         AuditType.RECOVERY_REFUSED,
         account,
-        account.getFirm().isSelfServiceRecovery()
-            ? "no confirmed mobile number"
-            : "self-service recovery is off for the firm");
-  }
-
-  /**
-   * "I lost my second factor too", on the way to a new password: whether an SMS code may stand in
-   * for it; a refusal is audited.
-   */
-  public boolean factorLost(long accountId) {
-    Account account = accounts.byId(accountId).orElseThrow();
-    if (smsAvailable(account)) {
-      return true;
-    }
-    refused(account);
-    return false;
+        RecoveryRules.whyNoSelfService(account, RecoveryKind.PASSWORD, true));
   }
 
   /** The password, typed again; wrong ones count like wrong passwords at sign-in. */
@@ -80,10 +67,18 @@ public class RecoveryProofs {
     return true;
   }
 
-  /** Sends a code to the account's confirmed number, if self-service recovery is open to it. */
+  /**
+   * Sends a code to the account's confirmed number, if recovery of the second factor is open to it
+   * now: a client of a firm that allows it, and no password reset in the last day.
+   */
   public SmsCodes.Sending sendSms(long accountId) {
     Account account = accounts.byId(accountId).orElseThrow();
-    if (!smsAvailable(account)) {
+    if (!account.canSignIn()
+        || !RecoveryRules.smsRecoveryOpen(account)
+        || account
+            .recovery()
+            .waitsUntil(RecoveryKind.SECOND_FACTOR, SecurityPolicy.RECOVERY_COOLING, Instant.now())
+            .isPresent()) {
       throw new UserError("recover.contact");
     }
     return smsCodes.send(accountId, account.confirmedPhone().orElseThrow(), SmsPurpose.RECOVERY);

@@ -7,6 +7,8 @@ public enum RecoveryStep {
   CHOICE,
   /** Self-service does not apply to this account: the firm can help. */
   CONTACT,
+  /** The other recovery happened lately: this one waits, and the page says until when. */
+  WAIT,
   /** Second factor: the password, typed again. */
   PASSWORD,
   /** The code sent by SMS. */

@@ -5,6 +5,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.PerAccount;
 import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
@@ -20,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -138,17 +138,13 @@ public class RecoveryCodes implements SecondFactor {
 
   @Override
   public Map<Long, Long> counts(Collection<Long> accountIds) {
-    Map<Long, Long> counts = new HashMap<>();
-    for (Object[] row :
+    return PerAccount.counts(
         em.createQuery(
                 "select c.account.id, count(c) from RecoveryCode c where c.account.id in :ids"
                     + " and c.usedAt is null group by c.account.id",
                 Object[].class)
             .setParameter("ids", accountIds)
-            .getResultList()) {
-      counts.put((Long) row[0], (Long) row[1]);
-    }
-    return counts;
+            .getResultList());
   }
 
   /** Codes are not devices: nothing to list by name. */

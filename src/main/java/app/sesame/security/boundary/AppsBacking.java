@@ -1,17 +1,16 @@
 package app.sesame.security.boundary;
 
 import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.Devices;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.EnrollmentBacking;
-import app.sesame.signin.boundary.FactorOwner;
 import app.sesame.totp.boundary.Authenticators;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -20,38 +19,13 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class AppsBacking implements Serializable {
+public class AppsBacking extends DeviceSection {
   @Inject transient Authenticators authenticators;
-  @Inject transient FactorOwner owner;
-  @Inject transient ProofBacking proof;
   @Inject EnrollmentBacking enrollment;
 
-  private List<Device> apps;
-  private Long renaming;
-  private String newName;
-
-  public void load() {
-    apps = authenticators.devices(owner.require());
-  }
-
-  public void startRename(long id, String current) {
-    renaming = id;
-    newName = current;
-  }
-
-  public void rename() {
-    try {
-      authenticators.rename(owner.require(), renaming, newName);
-      renaming = null;
-      Messages.info("security.renamed");
-      load();
-    } catch (UserError error) {
-      Messages.error(error);
-    }
-  }
-
-  public void cancelRename() {
-    renaming = null;
+  @Override
+  protected Devices<?> kind() {
+    return authenticators;
   }
 
   public void remove(long id) {
@@ -80,18 +54,6 @@ public class AppsBacking implements Serializable {
   }
 
   public List<Device> getApps() {
-    return apps;
-  }
-
-  public Long getRenaming() {
-    return renaming;
-  }
-
-  public String getNewName() {
-    return newName;
-  }
-
-  public void setNewName(String newName) {
-    this.newName = newName;
+    return devices();
   }
 }

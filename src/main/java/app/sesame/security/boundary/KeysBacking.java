@@ -1,17 +1,16 @@
 package app.sesame.security.boundary;
 
 import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.Devices;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.FactorAdded;
-import app.sesame.signin.boundary.FactorOwner;
 import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -20,37 +19,16 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class KeysBacking implements Serializable {
+public class KeysBacking extends DeviceSection {
   @Inject transient SecurityKeys securityKeys;
-  @Inject transient FactorOwner owner;
-  @Inject transient ProofBacking proof;
 
-  private List<Device> keys;
-  private Long renaming;
-  private String newName;
-
-  public void load() {
-    keys = securityKeys.devices(owner.require());
+  @Override
+  protected Devices<?> kind() {
+    return securityKeys;
   }
 
   void added(@Observes(notifyObserver = Reception.IF_EXISTS) FactorAdded added) {
     load();
-  }
-
-  public void startRename(long id, String current) {
-    renaming = id;
-    newName = current;
-  }
-
-  public void rename() {
-    try {
-      securityKeys.rename(owner.require(), renaming, newName);
-      renaming = null;
-      Messages.info("security.renamed");
-      load();
-    } catch (UserError error) {
-      Messages.error(error);
-    }
   }
 
   public void remove(long id) {
@@ -71,18 +49,6 @@ public class KeysBacking implements Serializable {
   }
 
   public List<Device> getKeys() {
-    return keys;
-  }
-
-  public Long getRenaming() {
-    return renaming;
-  }
-
-  public String getNewName() {
-    return newName;
-  }
-
-  public void setNewName(String newName) {
-    this.newName = newName;
+    return devices();
   }
 }

@@ -1,11 +1,15 @@
 package app.sesame.signin.boundary;
 
+import app.sesame.account.control.FreezeLinks;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
+import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
+import app.sesame.platform.SecurityPolicy;
+import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.totp.boundary.Authenticators;
 import app.sesame.webauthn.boundary.SecurityKeys;
@@ -35,6 +39,7 @@ public class FactorSetup {
   @Inject SecondFactors factors;
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecurityNotices notices;
+  @Inject FreezeLinks freezeLinks;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -48,8 +53,9 @@ public class FactorSetup {
       long enrollmentId,
       String name,
       String code) {
+    replacingBefore.ifPresent(before -> mayReplace(accountId));
     List<String> codes = authenticators.confirm(accountId, enrollmentId, name, code);
-    return replacingBefore.map(before -> replaceBefore(accountId, before, codes)).orElse(codes);
+    return setUp(accountId, replacingBefore, codes);
   }
 
   /** Keeps a new security key, once the browser's answer is verified; as {@link #confirmApp}. */
@@ -59,8 +65,31 @@ public class FactorSetup {
       String requestJson,
       String responseJson,
       String name) {
+    replacingBefore.ifPresent(before -> mayReplace(accountId));
     List<String> codes =
         securityKeys.finishRegistration(accountId, requestJson, responseJson, name);
+    return setUp(accountId, replacingBefore, codes);
+  }
+
+  /**
+   * A replacement at the end of a recovery goes ahead only for an account that may still sign in,
+   * and not within a day of a password reset by link.
+   */
+  private void mayReplace(long accountId) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    if (!account.canSignIn()
+        || account
+            .recovery()
+            .waitsUntil(RecoveryKind.SECOND_FACTOR, SecurityPolicy.RECOVERY_COOLING, Instant.now())
+            .isPresent()) {
+      throw new UserError("recover.error.waiting");
+    }
+  }
+
+  /** A factor is set up: no enrolment code is needed any more, and a recovery replaces. */
+  private List<String> setUp(
+      long accountId, Optional<Instant> replacingBefore, List<String> codes) {
+    em.find(Account.class, accountId).recovery().factorSetUp();
     return replacingBefore.map(before -> replaceBefore(accountId, before, codes)).orElse(codes);
   }
 
@@ -71,11 +100,16 @@ public class FactorSetup {
     if (fresh.isEmpty() && account.getFirm().isRecoveryCodesEnabled()) {
       fresh = recoveryCodes.replace(accountId, false);
     }
-    account.endSessions(Instant.now());
+    Instant now = Instant.now();
+    account.endSessions(now);
+    account.recovery().recovered(RecoveryKind.SECOND_FACTOR, now);
     events.fire(
         SecurityEvent.own(
             AuditType.SECOND_FACTORS_RECOVERED, account.getFirm().getId(), accountId, null));
-    notices.send(account, MailTemplate.SECOND_FACTORS_RECOVERED, Map.of());
+    notices.send(
+        account,
+        MailTemplate.SECOND_FACTORS_RECOVERED,
+        Map.of("freezeLink", freezeLinks.issue(account)));
     return fresh;
   }
 }

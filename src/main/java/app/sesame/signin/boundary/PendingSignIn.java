@@ -24,6 +24,11 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
   public enum Stage {
     /** A code, a key or a recovery code from one of the account's factors. */
     VERIFY(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SECOND_STEP),
+    /**
+     * The enrolment code an accountant handed over with the reset of the factors, before the setup
+     * of a new one.
+     */
+    CODE(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.ENROLMENT_CODE),
     /** Setting up a first factor, which the firm or the role requires, before anything else. */
     ENROL(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SETUP),
     /** The end of a self-service recovery: a new factor, which replaces every older one. */
@@ -45,7 +50,7 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
 
   /** Whether the second step sets up a factor rather than using one. */
   public boolean settingUp() {
-    return stage != Stage.VERIFY;
+    return stage == Stage.ENROL || stage == Stage.REPLACE;
   }
 
   public boolean isExpired(Instant now) {

@@ -5,6 +5,7 @@ import app.sesame.account.boundary.Callers;
 import app.sesame.account.boundary.SignedInSession;
 import app.sesame.platform.CurrentLanguage;
 import app.sesame.platform.Page;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Sessions;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
 import app.sesame.signin.boundary.SecondStep.Method;
@@ -24,7 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -41,8 +41,6 @@ import java.util.Optional;
 public class PortalAuthentication implements HttpAuthenticationMechanism {
   /** The cookie that remembers how this browser last passed the second step. */
   public static final String METHOD_COOKIE = "sesame_method";
-
-  private static final Duration METHOD_REMEMBERED = Duration.ofDays(365);
 
   @Inject IdentityStoreHandler identityStores;
   @Inject SignIn signIn;
@@ -61,6 +59,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
     if (credential instanceof KeyCredential key) {
       return keyStep(key, request, context);
+    }
+    if (credential instanceof EnrolmentCodeCredential code) {
+      return enrolmentCodeStep(code, request, context);
     }
     Optional<Caller> caller = sessionCaller(request);
     if (caller.isPresent()) {
@@ -103,6 +104,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
     long accountId = pending.get().accountId();
     return switch (pending.get().stage()) {
+      case CODE -> AuthenticationStatus.SEND_FAILURE;
       case VERIFY ->
           secondStep
               .verify(accountId, credential.code())
@@ -119,13 +121,26 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     };
   }
 
+  /** The enrolment code of an accountant's reset: the setup of a new factor opens. */
+  private AuthenticationStatus enrolmentCodeStep(
+      EnrolmentCodeCredential credential, HttpServletRequest request, HttpMessageContext context) {
+    Optional<PendingSignIn> pending =
+        PendingSignIn.of(request).filter(p -> p.stage() == Stage.CODE);
+    if (pending.isEmpty()
+        || !secondStep.checkEnrolmentCode(pending.get().accountId(), credential.code())) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    PendingSignIn.begin(request, pending.get().accountId(), Stage.ENROL);
+    return context.redirect(request.getContextPath() + Stage.ENROL.page().path());
+  }
+
   /** A security key as the second step, or a passkey sign-in when no sign-in is under way. */
   private AuthenticationStatus keyStep(
       KeyCredential key, HttpServletRequest request, HttpMessageContext context) {
     Optional<PendingSignIn> pending = PendingSignIn.of(request);
     if (pending.isPresent()) {
       long accountId = pending.get().accountId();
-      return pending.get().settingUp()
+      return pending.get().stage() != Stage.VERIFY
           ? AuthenticationStatus.SEND_FAILURE
           : secondStep
               .verifyKey(accountId, key.requestJson(), key.responseJson())
@@ -159,7 +174,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     cookie.setHttpOnly(true);
     cookie.setSecure(secure);
     cookie.setPath("/");
-    cookie.setMaxAge((int) METHOD_REMEMBERED.toSeconds());
+    cookie.setMaxAge((int) SecurityPolicy.REMEMBERED_METHOD.toSeconds());
     cookie.setAttribute("SameSite", "Lax");
     response.addCookie(cookie);
   }

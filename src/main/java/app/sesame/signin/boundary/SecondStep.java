@@ -1,7 +1,9 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.account.control.Accounts;
+import app.sesame.account.control.EnrolmentCodes;
 import app.sesame.account.entity.Account;
+import app.sesame.account.entity.ActionToken;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
@@ -47,6 +49,7 @@ public class SecondStep {
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject SecondFactors factors;
+  @Inject EnrolmentCodes enrolmentCodes;
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecurityKeys securityKeys;
@@ -62,6 +65,9 @@ public class SecondStep {
     Account account = accounts.byId(accountId).orElseThrow();
     if (factors.hasAny(accountId)) {
       return Optional.of(Stage.VERIFY);
+    }
+    if (needsEnrolmentCode(account)) {
+      return Optional.of(Stage.CODE);
     }
     if (account.getRole().isStaff() || account.getFirm().isSecondFactorRequired()) {
       return Optional.of(Stage.ENROL);
@@ -135,6 +141,50 @@ public class SecondStep {
       return Optional.empty();
     }
     return accountId;
+  }
+
+  /** An accountant reset the factors with a code, and the firm still asks for codes. */
+  private static boolean needsEnrolmentCode(Account account) {
+    return account.recovery().isEnrolmentCodePending()
+        && account.getFirm().isEnrolmentCodeRequired();
+  }
+
+  /** Whether the account has an enrolment code that can still be used. */
+  public boolean hasUsableEnrolmentCode(long accountId) {
+    Instant now = Instant.now();
+    return accounts
+        .byId(accountId)
+        .flatMap(enrolmentCodes::latest)
+        .filter(t -> t.state(now) == ActionToken.State.VALID)
+        .isPresent();
+  }
+
+  /**
+   * The enrolment code an accountant handed over, typed with the password: once right, the setup of
+   * a new factor opens. Wrong codes count like wrong second-factor codes, and kill the code after a
+   * few.
+   */
+  public boolean checkEnrolmentCode(long accountId, String code) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    String address = origin.address();
+    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+      fire(AuditType.SECOND_FACTOR_THROTTLED, account, "enrolment code");
+      return false;
+    }
+    EnrolmentCodes.Outcome outcome = enrolmentCodes.use(account, code);
+    if (outcome != EnrolmentCodes.Outcome.ACCEPTED) {
+      account.recordFailedSecondFactor(now);
+      addressThrottle.recordFailure(address, now);
+      fire(
+          AuditType.ENROLMENT_CODE_WRONG,
+          account,
+          outcome == EnrolmentCodes.Outcome.WRONG ? "wrong code" : "no valid code");
+      return false;
+    }
+    account.recordSecondFactor();
+    fire(AuditType.ENROLMENT_CODE_USED, account, null);
+    return true;
   }
 
   /** Whether the account set up a factor since the sign-in began. */

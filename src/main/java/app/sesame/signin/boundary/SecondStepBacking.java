@@ -1,7 +1,6 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.platform.Messages;
-import app.sesame.platform.Navigation;
 import app.sesame.platform.Page;
 import app.sesame.webauthn.boundary.KeyCeremony;
 import app.sesame.webauthn.boundary.PendingCeremony;
@@ -23,7 +22,6 @@ import java.io.Serializable;
 public class SecondStepBacking implements Serializable {
   @Inject transient SignInFlow flow;
   @Inject transient ExternalContext external;
-  @Inject transient Navigation navigation;
   @Inject transient SecurityKeys securityKeys;
 
   private String code;
@@ -84,8 +82,7 @@ public class SecondStepBacking implements Serializable {
 
   /** Gives up this sign-in, to start again, perhaps with another account. */
   public void cancel() {
-    external.invalidateSession();
-    navigation.redirect(Page.SIGN_IN);
+    flow.cancel();
   }
 
   public void useRecoveryCode() {

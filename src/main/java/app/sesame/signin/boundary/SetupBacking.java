@@ -27,6 +27,11 @@ public class SetupBacking {
     return flow.pending().filter(p -> p.stage() == PendingSignIn.Stage.REPLACE).isPresent();
   }
 
+  /** Gives up this sign-in, to start again, perhaps with another account. */
+  public void cancel() {
+    flow.cancel();
+  }
+
   /** The new factor is set up: the sign-in ends, or, if it expired meanwhile, starts again. */
   public void finish() {
     if (!flow.submit(SecondFactorCredential.justEnrolled())) {

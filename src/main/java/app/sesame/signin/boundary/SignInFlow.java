@@ -77,6 +77,12 @@ public class SignInFlow {
     return pending;
   }
 
+  /** Gives up the sign-in under way, to start again, perhaps with another account. */
+  public void cancel() {
+    external.invalidateSession();
+    navigation.redirect(Page.SIGN_IN);
+  }
+
   /** Back to the sign-in page, which says the sign-in under way expired. */
   public void expired() {
     navigation.redirect(Page.SIGN_IN, "expired=true");

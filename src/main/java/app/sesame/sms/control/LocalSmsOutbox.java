@@ -1,6 +1,7 @@
 package app.sesame.sms.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * get is chosen by {@link SmsGateways}.
  */
 @ApplicationScoped
-@jakarta.enterprise.inject.Typed(LocalSmsOutbox.class)
+@Typed(LocalSmsOutbox.class)
 public class LocalSmsOutbox implements SmsGateway {
   /** Enough for a demonstration; older messages are dropped. */
   static final int KEPT = 200;

@@ -43,6 +43,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -150,7 +151,7 @@ public class SecurityKeys extends Devices<SecurityKey> {
             result.getKeyId().getId().getBase64Url(),
             result.getPublicKeyCose().getBase64Url(),
             result.getSignatureCount(),
-            result.getKeyId().getTransports().orElse(new java.util.TreeSet<>()).stream()
+            result.getKeyId().getTransports().orElse(new TreeSet<>()).stream()
                 .map(AuthenticatorTransport::getId)
                 .collect(Collectors.joining(",")),
             result.getAaguid().getHex(),

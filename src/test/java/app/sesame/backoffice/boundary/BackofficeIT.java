@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.signin.boundary.AppEnrolment;
+import app.sesame.signin.boundary.EnrolmentCodePage;
 import app.sesame.signin.boundary.PortalHomePage;
+import app.sesame.signin.boundary.SecondStepPage;
+import app.sesame.signin.boundary.SetupPage;
 import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The back-office as accountants and firm administrators use it (seed 003: "contact your accountant
@@ -71,7 +76,7 @@ class BackofficeIT {
         1,
         count(
             "select count(*) as n from audit_event where type = 'SECOND_FACTORS_RESET'"
-                + " and actor_id = ? and subject_id = ? and detail = 'LOST_PHONE'",
+                + " and actor_id = ? and subject_id = ? and detail = 'LOST_PHONE; identity: CALL_BACK'",
             accountant.id(),
             client.id()));
     assertEquals(
@@ -79,7 +84,130 @@ class BackofficeIT {
 
     browser.manage().deleteAllCookies();
     SignInPage.open(browser).signIn(client.email(), client.password());
-    assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
+    assertTrue(new EnrolmentCodePage(browser).isShown(), browser.getCurrentUrl());
+  }
+
+  @Test
+  void theClientNeedsTheEnrolmentCodeTheAccountantReadOutBeforeTheNewSetup() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    ClientPage page = new ClientPage(browser);
+    page.reset("Téléphone perdu ou volé", "En personne, pièce d'identité à l'appui");
+    String code = page.dialog().issuedCode().orElseThrow();
+    assertTrue(code.matches("[2-9A-Z]{4}-[2-9A-Z]{4}"), code);
+    Browser.screenshot(browser, "backoffice-enrolment-code");
+    page.dialog().close();
+    assertFalse(
+        Mailbox.await(client.email(), 1, Duration.ofSeconds(30)).body().contains(code),
+        "the code is never e-mailed");
+    assertEquals(
+        0,
+        count(
+            "select count(*) as n from action_token where account_id = ? and token_hash like ?",
+            client.id(),
+            "%" + code.replace("-", "") + "%"));
+    new PortalHomePage(browser).signOut();
+    browser.manage().deleteAllCookies();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    EnrolmentCodePage enrolment = new EnrolmentCodePage(browser);
+    assertTrue(enrolment.isShown(), browser.getCurrentUrl());
+    browser.get(PortalServer.url("login/setup.xhtml").toString());
+    assertTrue(enrolment.isShown(), "no setup without the code: " + browser.getCurrentUrl());
+    enrolment.enter("ABCD-EFGH");
+    assertTrue(enrolment.messages().contains("pas valide"), enrolment.messages());
+    enrolment.enter(code.toLowerCase());
+    assertTrue(new SetupPage(browser).isShown(), browser.getCurrentUrl());
+    AppEnrolment app = new SetupPage(browser).app().choosePhone("Android (Google Play)");
+    byte[] secret = app.scanQrCode();
+    app.verify("Nouveau téléphone", Fixtures.freshCode(secret));
+    app.keepCodes();
+    app.finishSignIn();
+    assertTrue(browser.getCurrentUrl().endsWith("/portal/index.xhtml"), browser.getCurrentUrl());
+    assertEquals(
+        1,
+        count(
+            "select count(*) as n from audit_event where type = 'ENROLMENT_CODE_ISSUED'"
+                + " and actor_id = ? and subject_id = ? and detail = 'IN_PERSON'",
+            accountant.id(),
+            client.id()));
+    assertEquals(
+        1,
+        count(
+            "select count(*) as n from audit_event where type = 'ENROLMENT_CODE_USED'"
+                + " and subject_id = ?",
+            client.id()));
+    new PortalHomePage(browser).signOut();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(
+        new SecondStepPage(browser).isShown(), "the code worked once: " + browser.getCurrentUrl());
+  }
+
+  @Test
+  void anExpiredEnrolmentCodeOpensNothingAndSaysToAskForANewOne() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    ClientPage page = new ClientPage(browser);
+    page.reset("Nouveau téléphone");
+    String code = page.dialog().issuedCode().orElseThrow();
+    page.dialog().close();
+    Fixtures.update(
+        "update action_token set expires_at = now() - interval '1 minute'"
+            + " where account_id = ? and purpose = 'ENROLMENT'",
+        client.id());
+    new PortalHomePage(browser).signOut();
+    browser.manage().deleteAllCookies();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    EnrolmentCodePage enrolment = new EnrolmentCodePage(browser);
+    assertTrue(enrolment.saysNoCodeIsLeft(), enrolment.html());
+    enrolment.enter(code);
+    assertTrue(enrolment.isShown(), "an expired code opens nothing: " + browser.getCurrentUrl());
+    assertEquals(
+        0, count("select count(*) as n from authenticator where account_id = ?", client.id()));
+  }
+
+  @Test
+  void aFirmThatTurnedTheCodeOffSendsTheClientStraightToTheSetup() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Fixtures.update("update firm set enrolment_code_required = false where id = ?", firm);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    ClientPage page = new ClientPage(browser);
+    page.reset("Nouveau téléphone");
+    assertTrue(page.dialog().issuedCode().isEmpty(), "no code to hand over");
+    new PortalHomePage(browser).signOut();
+    browser.manage().deleteAllCookies();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    assertTrue(new SetupPage(browser).isShown(), browser.getCurrentUrl());
+  }
+
+  @Test
+  void anAdministratorResetsAColleaguesFactorsButNotTheirOwn() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    SignInPage.signInFully(browser, admin);
+    FirmPage page = FirmPage.open(browser);
+    assertFalse(page.canReset(admin.email()), "not one's own factors");
+    page.openReset(accountant.email());
+    WebElement staff = browser.findElement(By.id("firm:staff"));
+    String done =
+        new ResetDialog(browser, "firm").confirm("Nouveau téléphone", ResetDialog.CALL_BACK, staff);
+    assertTrue(done.contains("est réinitialisée"), done);
+    assertTrue(new ResetDialog(browser, "firm").issuedCode().isPresent());
+    assertEquals(
+        0, count("select count(*) as n from authenticator where account_id = ?", accountant.id()));
   }
 
   @Test
@@ -111,10 +239,8 @@ class BackofficeIT {
     browser.manage().deleteAllCookies();
 
     SignInPage.signInFully(browser, admin);
-    browser.get(PortalServer.url("backoffice/firm.xhtml").toString());
-    browser.findElement(By.cssSelector("#firm\\:required .ui-toggleswitch-slider")).click();
-    browser.findElement(By.id("firm:save-policy")).click();
-    assertTrue(new PortalHomePage(browser).messages().contains("enregistrée"));
+    String saved = FirmPage.open(browser).toggle("required").savePolicy();
+    assertTrue(saved.contains("enregistrée"), saved);
     Browser.screenshot(browser, "backoffice-firm");
     assertEquals(
         false,
@@ -233,23 +359,20 @@ class BackofficeIT {
         Fixtures.person(firm, "CLIENT", "en").id());
     Fixtures.person("CLIENT", "en");
     SignInPage.signInFully(browser, Fixtures.person(firm, "ACCOUNTANT", "en"));
-    browser.get(PortalServer.url("backoffice/dashboard.xhtml").toString());
-    PortalHomePage page = new PortalHomePage(browser);
+    DashboardPage page = DashboardPage.open(browser);
     assertEquals("Dashboard", page.heading());
-    assertEquals("50 %", page.text("protected-share"));
-    assertEquals("1", page.text("pending"));
-    assertFalse(
-        browser.findElements(By.cssSelector("#protected-chart canvas")).isEmpty(), "a chart");
+    assertEquals("50 %", page.protectedShare());
+    assertEquals("1", page.pending());
+    assertTrue(page.hasChart(), "a chart");
     Browser.screenshot(browser, "backoffice-dashboard");
   }
 
   @Test
-  void aResetCanStartFromTheListAndAnAdministratorPromotesAnAccountant() throws Exception {
+  void aResetCanStartFromTheClientsList() {
     long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
-    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
     Person client = Fixtures.clientWithAuthenticator(firm, "fr");
-    SignInPage.signInFully(browser, admin);
+    SignInPage.signInFully(browser, accountant);
     ClientsPage clients = new ClientsPage(browser);
     clients.search(client.email().substring(0, 15));
     String done = clients.resetFromList(client.name(), "Nouveau téléphone");
@@ -257,18 +380,73 @@ class BackofficeIT {
     assertTrue(clients.table().contains("0 application"), clients.table());
     assertEquals(
         0, count("select count(*) as n from authenticator where account_id = ?", client.id()));
+  }
 
-    browser.get(PortalServer.url("backoffice/firm.xhtml").toString());
-    browser
-        .findElement(
-            By.xpath(
-                "//tr[td[text()='"
-                    + accountant.email()
-                    + "']]//button[.//span[text()='Nommer administrateur']]"))
-        .click();
-    assertTrue(new PortalHomePage(browser).messages().contains("Le rôle est changé"));
+  @Test
+  void anAdministratorMakesAnAccountantAnAdministrator() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    SignInPage.signInFully(browser, admin);
+    String changed = FirmPage.open(browser).promote(accountant.email());
+    assertTrue(changed.contains("Le rôle est changé"), changed);
     assertEquals(
         "FIRM_ADMIN",
         Fixtures.row("select role from account where id = ?", accountant.id()).get("role"));
+  }
+
+  @Test
+  void theAuditPageListsAClientsEvents() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    Person other = Fixtures.clientWithAuthenticator(firm, "fr");
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    new ClientPage(browser).reset("Nouveau téléphone");
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + other.id()).toString());
+    new ClientPage(browser).reset("Nouveau téléphone");
+
+    String lines = AuditPage.open(browser).filterByAccount(client.email()).lines();
+    assertTrue(lines.contains(client.email()), lines);
+    assertTrue(lines.contains(accountant.email()), lines);
+    assertFalse(lines.contains(other.email()), "only the filtered account: " + lines);
+  }
+
+  @Test
+  void anAccountantLiftsAFreezeAndARecoveryWaitAfterCheckingWhoTheClientIs() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    Fixtures.update(
+        "update account set status = 'FROZEN', last_recovery = 'PASSWORD',"
+            + " last_recovery_at = now() where id = ?",
+        client.id());
+    SignInPage.signInFully(browser, accountant);
+    browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
+    ClientPage page = new ClientPage(browser);
+    String state = page.recoveryState();
+    assertTrue(state.contains("gelé ce compte"), state);
+    assertTrue(state.contains("Le mot de passe a été réinitialisé par lien"), state);
+    Browser.screenshot(browser, "backoffice-client-frozen");
+
+    String lifted = page.liftFreeze();
+    assertTrue(lifted.contains("Le gel est levé"), lifted);
+    assertEquals(
+        "ACTIVE",
+        Fixtures.row("select status from account where id = ?", client.id()).get("status"));
+    String waitLifted = page.liftRecoveryWait();
+    assertTrue(waitLifted.contains("L'attente est levée"), waitLifted);
+    assertEquals(
+        null,
+        Fixtures.row("select last_recovery_at from account where id = ?", client.id())
+            .get("last_recovery_at"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) as n from audit_event where type = 'FREEZE_LIFTED'"
+                + " and actor_id = ? and subject_id = ?",
+            accountant.id(),
+            client.id()));
   }
 }

@@ -51,12 +51,8 @@ public class ClientsPage extends Page {
             By.xpath(
                 "//tr[.//a[text()='" + name + "']]//button[contains(@class,'ui-button-warning')]"))
         .click();
-    visible(By.xpath("//div[@id='clients:reset-dialog']//label[text()='" + reasonLabel + "']"))
-        .click();
-    WebElement table = driver.findElement(By.id("clients:list"));
-    visible(By.id("clients:confirm-reset")).click();
-    waiting().until(ExpectedConditions.stalenessOf(table));
-    return messages();
+    return new ResetDialog(driver, "clients")
+        .confirm(reasonLabel, ResetDialog.CALL_BACK, driver.findElement(By.id("clients:list")));
   }
 
   public String table() {

@@ -23,7 +23,10 @@ class MailTemplateTest {
           Map.entry("remaining", "3"),
           Map.entry("actor", "Marc Roy"),
           Map.entry("phone", "+33 6 12 34 56 78"),
-          Map.entry("proof", "code"));
+          Map.entry("proof", "code"),
+          Map.entry("codeNote", "Il vous faudra aussi le code."),
+          Map.entry("freezeLink", "http://localhost:8080/login/freeze.xhtml?token=abc"),
+          Map.entry("owner", "Camille Tremblay"));
 
   @Test
   void everyTemplateRendersInBothLanguagesWithEveryPlaceholderFilled() {

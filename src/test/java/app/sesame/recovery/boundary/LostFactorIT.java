@@ -19,6 +19,7 @@ import app.sesame.support.PortalServer;
 import app.sesame.support.SmsInbox;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -167,10 +168,9 @@ class LostFactorIT {
     Person client = Fixtures.clientWithAuthenticator("fr");
     String phone = SmsInbox.freshNumber();
     Fixtures.confirmedPhone(client.id(), phone);
-    RecoveryPage recovery =
-        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
+    RecoveryPage recovery = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
     recovery.chooseSecondFactor();
-    assertTrue(recovery.content().contains("Communiquez avec votre comptable"), recovery.content());
+    assertTrue(recovery.content().contains("Communiquez avec votre cabinet"), recovery.content());
     assertFalse(recovery.shows("password"), "no password asked, nothing to prove");
     Browser.screenshot(browser, "recovery-contact");
     assertEquals(0, SmsInbox.to(phone).size());
@@ -184,8 +184,7 @@ class LostFactorIT {
         (String)
             Fixtures.row("select password_hash from account where id = ?", client.id())
                 .get("password_hash");
-    RecoveryPage recovery =
-        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
+    RecoveryPage recovery = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
     recovery.choosePassword();
     assertTrue(recovery.shows("prove-step"));
     assertFalse(recovery.shows("new-password"), "no new password on the e-mail link alone");
@@ -193,7 +192,7 @@ class LostFactorIT {
     assertTrue(recovery.messages().contains("Code incorrect"), recovery.messages());
     assertFalse(recovery.shows("new-password"));
     recovery.factorLostToo();
-    assertTrue(recovery.content().contains("Communiquez avec votre comptable"), recovery.content());
+    assertTrue(recovery.content().contains("Communiquez avec votre cabinet"), recovery.content());
     assertEquals(
         before,
         Fixtures.row("select password_hash from account where id = ?", client.id())
@@ -204,32 +203,136 @@ class LostFactorIT {
         "nobody is signed in: " + browser.getCurrentUrl());
   }
 
+  private static String state(long accountId) {
+    Map<String, Object> row =
+        Fixtures.row(
+            "select a.password_hash, a.sessions_valid_after, a.status,"
+                + " (select count(*) from authenticator t where t.account_id = a.id) as apps,"
+                + " (select count(*) from recovery_code r where r.account_id = a.id"
+                + " and r.used_at is null) as codes"
+                + " from account a where a.id = ?",
+            accountId);
+    return row.toString();
+  }
+
   @Test
-  void aPasswordResetWithTheSmsCodeSetsANewPasswordAndSignsNobodyIn() {
+  void theMailboxAndThePhoneTogetherCannotTakeTheAccountOver() {
+    // The attacker holds the mailbox and the SMS (a stolen phone, or a SIM swap and a read
+    // mailbox).
     Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
     String phone = SmsInbox.freshNumber();
     Fixtures.confirmedPhone(client.id(), phone);
-    RecoveryPage recovery =
-        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
-    recovery.choosePassword();
-    recovery.factorLostToo();
-    recovery.enterSmsCode(SmsInbox.await(phone, 1).code());
-    assertTrue(recovery.shows("new-password"), recovery.content());
-    recovery.newPassword("court");
-    assertTrue(recovery.shows("new-password"), "a password under the policy is refused");
-    recovery.newPassword(NEW_PASSWORD);
-    assertTrue(recovery.content().contains("Votre mot de passe a été changé"), recovery.content());
-    Browser.screenshot(browser, "recovery-password-changed");
-    Mail mail = Mailbox.await(client.email(), "mot de passe a été réinitialisé", 1);
-    assertTrue(mail.body().contains("un code reçu par SMS"), mail.body());
+    String before = state(client.id());
 
-    browser.get(PortalServer.url("portal/index.xhtml").toString());
-    assertTrue(browser.getCurrentUrl().contains("/login/sign-in.xhtml"), browser.getCurrentUrl());
+    // 1. "Reset my password": the second factor is asked, and nothing stands in for it.
+    RecoveryPage password = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    password.choosePassword();
+    assertTrue(password.shows("prove-step"));
+    password.factorLostToo();
+    assertTrue(password.content().contains("Communiquez avec votre cabinet"), password.content());
+    assertFalse(password.shows("sms-step"), "no SMS code stands in for the second factor");
+    assertEquals(0, SmsInbox.to(phone).size(), "no SMS was sent");
+
+    // 2. "Reset my second factor": the password is asked, which the attacker does not have.
+    RecoveryPage factor = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    factor.chooseSecondFactor();
+    factor.enterPassword("Devine-Le-2026");
+    assertTrue(factor.messages().contains("Mot de passe incorrect"), factor.messages());
+    assertFalse(factor.shows("sms-step"));
+    assertEquals(0, SmsInbox.to(phone).size());
+
+    // Nothing changed: password, factors, codes, sessions and status are as before.
+    assertEquals(before, state(client.id()));
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    new SecondStepPage(browser).enter(client.code());
+    assertTrue(browser.getCurrentUrl().contains("/portal/"), "the owner still gets in");
+  }
+
+  @Test
+  void theMailboxAloneCannotResetThePasswordOfAnAccountWhoseFactorsWereReset() {
+    // An accountant reset the client's factors; the client was mailed so; the attacker reads it.
+    Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
+    Fixtures.update("delete from authenticator where account_id = ?", client.id());
+    Fixtures.update("delete from recovery_code where account_id = ?", client.id());
+    Fixtures.update("update account set enrolment_code_pending = true where id = ?", client.id());
+    String before = state(client.id());
+
+    RecoveryPage recovery = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    recovery.choosePassword();
+    assertTrue(recovery.content().contains("Communiquez avec votre cabinet"), recovery.content());
+    assertFalse(recovery.shows("new-password"), "no new password on the e-mail link alone");
+    assertEquals(before, state(client.id()));
+  }
+
+  @Test
+  void anAccountantOrAdministratorNeverRecoversByMessage() {
+    long firm = Fixtures.selfServiceFirm();
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    String phone = SmsInbox.freshNumber();
+    Fixtures.confirmedPhone(accountant.id(), phone);
+    RecoveryPage recovery = RecoveryPage.open(browser, Fixtures.recoveryLink(accountant.id()));
+    recovery.chooseSecondFactor();
+    assertTrue(recovery.content().contains("Communiquez avec votre cabinet"), recovery.content());
+    assertFalse(recovery.shows("password-step"));
+    assertEquals(0, SmsInbox.to(phone).size());
+  }
+
+  @Test
+  void aPasswordResetMakesTheReplacementOfTheFactorWaitADay() {
+    Person client = Fixtures.clientWithAuthenticator(Fixtures.selfServiceFirm(), "fr");
+    String phone = SmsInbox.freshNumber();
+    Fixtures.confirmedPhone(client.id(), phone);
+    RecoveryPage reset = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    reset.choosePassword();
+    reset.proveWithCode(client.code());
+    reset.newPassword(NEW_PASSWORD);
+    assertTrue(reset.content().contains("Votre mot de passe a été changé"), reset.content());
+
+    RecoveryPage factor = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    factor.chooseSecondFactor();
+    assertTrue(factor.shows("wait"), factor.content());
+    assertTrue(factor.content().contains("Votre mot de passe a été réinitialisé récemment"));
+    Browser.screenshot(browser, "recovery-wait");
+    assertFalse(factor.shows("password-step"));
+    assertEquals(0, SmsInbox.to(phone).size());
+    assertEquals(1, confirmedApps(client.id()));
+  }
+
+  @Test
+  void theOwnerFreezesTheAccountFromTheMailAfterARecoveryTheyDidNotMake() {
+    long firm = Fixtures.selfServiceFirm();
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    RecoveryPage reset = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
+    reset.choosePassword();
+    reset.proveWithCode(client.code());
+    reset.newPassword(NEW_PASSWORD);
+
+    Mail mail = Mailbox.await(client.email(), "mot de passe a été réinitialisé", 1);
+    String freeze = mail.link("/login/freeze.xhtml?token=");
+    FreezePage page = FreezePage.open(browser, freeze);
+    String done = page.freeze();
+    assertTrue(done.contains("Votre compte est gelé"), done);
+    Browser.screenshot(browser, "recovery-frozen");
+    assertEquals(
+        "FROZEN",
+        Fixtures.row("select status from account where id = ?", client.id()).get("status"));
+    Mail alert = Mailbox.await(admin.email(), "a été gelé par son titulaire", 1);
+    assertTrue(alert.body().contains(client.email()), alert.body());
+    assertTrue(FreezePage.open(browser, freeze).saysInvalid(), "the link works once");
+
     SignInPage.open(browser).signIn(client.email(), NEW_PASSWORD);
-    SecondStepPage second = new SecondStepPage(browser);
-    assertTrue(second.isShown(), "the second factor is still asked");
-    second.enter(client.code());
-    assertTrue(browser.getCurrentUrl().contains("/portal/"), browser.getCurrentUrl());
+    assertFalse(browser.getCurrentUrl().contains("/portal/"), "a frozen account opens nothing");
+    Object queued =
+        Fixtures.row("select count(*) as n from outbox_mail where recipient = ?", client.email())
+            .get("n");
+    String answer = RecoveryPage.fromSignIn(browser).request(client.email());
+    assertTrue(answer.contains("Si un compte utilise cette adresse"), "the same answer as ever");
+    assertEquals(
+        queued,
+        Fixtures.row("select count(*) as n from outbox_mail where recipient = ?", client.email())
+            .get("n"),
+        "no recovery link for a frozen account");
   }
 
   @Test
@@ -238,11 +341,10 @@ class LostFactorIT {
     String phone = SmsInbox.freshNumber();
     Fixtures.update("update account set phone = ? where id = ?", phone, client.id());
 
-    RecoveryPage recovery =
-        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 1));
+    RecoveryPage recovery = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
     recovery.chooseSecondFactor();
     assertTrue(
-        recovery.content().contains("Communiquez avec votre comptable"),
+        recovery.content().contains("Communiquez avec votre cabinet"),
         "an unconfirmed number opens nothing: " + recovery.content());
     assertEquals(0, SmsInbox.to(phone).size());
 
@@ -256,8 +358,7 @@ class LostFactorIT {
     assertEquals("confirmé", security.phoneStatus());
     signOut();
 
-    RecoveryPage again =
-        RecoveryPage.open(browser, RecoveryPage.requestLink(browser, client.email(), 2));
+    RecoveryPage again = RecoveryPage.open(browser, Fixtures.recoveryLink(client.id()));
     again.chooseSecondFactor();
     assertTrue(again.shows("password-step"), again.content());
   }

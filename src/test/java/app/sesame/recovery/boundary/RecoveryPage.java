@@ -94,6 +94,12 @@ public class RecoveryPage extends Page {
     clickAndAwait("prove-code");
   }
 
+  /** Proves the second factor with the browser's security key. */
+  public void proveWithKey() {
+    visible(By.id("recover:use-key")).click();
+    visible(By.id("recover:new-password"));
+  }
+
   public void factorLostToo() {
     clickAndAwait("factor-lost");
   }

@@ -115,7 +115,7 @@ class SelfRecoveryIT {
 
     RecoveryLinks.Started started = links.start(token, RecoveryLinks.Path.SECOND_FACTOR);
     assertEquals(account.getId(), started.accountId());
-    assertTrue(started.smsAvailable());
+    assertEquals(RecoveryLinks.Opening.PASSWORD_THEN_SMS, started.opening());
     assertThrows(UserError.class, () -> links.start(token, RecoveryLinks.Path.PASSWORD));
     assertEquals("USED", links.inspect(token).orElseThrow().name());
 
@@ -149,18 +149,20 @@ class SelfRecoveryIT {
   void withoutTheFirmsConsentOrAConfirmedNumberNoSmsIsOffered() {
     Account off = client(false, SmsInbox.freshNumber());
     links.request(off.getEmail());
-    assertFalse(
-        links.start(mailedToken(off.getEmail()), RecoveryLinks.Path.SECOND_FACTOR).smsAvailable());
+    assertEquals(
+        RecoveryLinks.Opening.CONTACT,
+        links.start(mailedToken(off.getEmail()), RecoveryLinks.Path.SECOND_FACTOR).opening());
     assertThrows(UserError.class, () -> proofs.sendSms(off.getId()));
 
     Account unconfirmed = client(true, null);
     db.update(
         "update account set phone = ? where id = ?", SmsInbox.freshNumber(), unconfirmed.getId());
     links.request(unconfirmed.getEmail());
-    assertFalse(
+    assertEquals(
+        RecoveryLinks.Opening.CONTACT,
         links
             .start(mailedToken(unconfirmed.getEmail()), RecoveryLinks.Path.SECOND_FACTOR)
-            .smsAvailable(),
+            .opening(),
         "a number given by the firm counts only once confirmed");
   }
 
@@ -384,7 +386,10 @@ class SelfRecoveryIT {
         db.rows("select password_hash from account where id = ?", account.getId()).get(0)[0]);
 
     passwords.reset(
-        account.getId(), "Lune-Bleue-2026-x", "Lune-Bleue-2026-x", PasswordReset.Proof.SMS);
+        account.getId(),
+        "Lune-Bleue-2026-x",
+        "Lune-Bleue-2026-x",
+        PasswordReset.Proof.SECOND_FACTOR);
     Object[] after =
         db.rows(
                 "select password_hash, sessions_valid_after from account where id = ?",
@@ -392,7 +397,9 @@ class SelfRecoveryIT {
             .get(0);
     assertTrue(hashing.verify("Lune-Bleue-2026-x", (String) after[0]));
     assertNotNull(after[1]);
-    assertTrue(db.latestMailTo(account.getEmail()).contains("un code reçu par SMS"));
+    String mail = db.latestMailTo(account.getEmail());
+    assertTrue(mail.contains("votre deuxième facteur"), mail);
+    assertTrue(mail.contains("/login/freeze.xhtml?token="), "a \"this wasn't me\" link: " + mail);
   }
 
   @Test

@@ -6,7 +6,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The second step of signing in: a code from the app, or a recovery code. */
+/** The second step of signing in: a code from the app, a security key, or a recovery code. */
 public class SecondStepPage extends Page {
   public SecondStepPage(WebDriver driver) {
     super(driver);
@@ -22,6 +22,18 @@ public class SecondStepPage extends Page {
     WebElement form = driver.findElement(By.id("second"));
     visible(By.id("second:verify")).click();
     waiting().until(ExpectedConditions.stalenessOf(form));
+    loaded();
+  }
+
+  /** "Use my security key": the browser's key answers; the browser lands where it is sent. */
+  public void useKey() {
+    String before = driver.getCurrentUrl();
+    visible(By.id("second:use-key")).click();
+    waiting()
+        .until(
+            d ->
+                !d.getCurrentUrl().equals(before)
+                    || !d.findElement(By.id("second:messages")).getText().isBlank());
     loaded();
   }
 

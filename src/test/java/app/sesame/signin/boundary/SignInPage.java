@@ -38,6 +38,24 @@ public class SignInPage extends Page {
     }
   }
 
+  /**
+   * "Sign in with a passkey": the browser's key answers. Returns the passkey form's messages, or
+   * nothing when the browser went on to a signed-in page.
+   */
+  public String usePasskey() {
+    String before = driver.getCurrentUrl();
+    visible(By.id("passkey:start")).click();
+    return waiting()
+        .until(
+            d -> {
+              if (!d.getCurrentUrl().equals(before)) {
+                return "";
+              }
+              String text = d.findElement(By.id("passkey:messages")).getText();
+              return text.isBlank() ? null : text;
+            });
+  }
+
   public String signedOutNotice() {
     return visible(By.id("signed-out")).getText();
   }

@@ -1,0 +1,57 @@
+package app.sesame.support;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * A security key plugged into the test browser: Chromium's virtual authenticator (CTAP2 over USB,
+ * resident keys and user verification), which answers the page's WebAuthn ceremonies as a YubiKey
+ * would.
+ */
+public final class VirtualKey implements AutoCloseable {
+  private final HasVirtualAuthenticator browser;
+  private final VirtualAuthenticator authenticator;
+
+  private VirtualKey(WebDriver driver) {
+    browser = (HasVirtualAuthenticator) driver;
+    authenticator =
+        browser.addVirtualAuthenticator(
+            new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+  }
+
+  /** Plugs a new, empty key into the browser. */
+  public static VirtualKey plugInto(WebDriver driver) {
+    return new VirtualKey(driver);
+  }
+
+  /**
+   * Replaces the key's only credential by a copy whose signature counter is back at zero: a clone
+   * made before the key's last use.
+   */
+  public void cloneBehindItsCounter() {
+    Credential original = authenticator.getCredentials().get(0);
+    authenticator.removeAllCredentials();
+    authenticator.addCredential(
+        Credential.createResidentCredential(
+            original.getId(),
+            original.getRpId(),
+            original.getPrivateKey(),
+            original.getUserHandle(),
+            0));
+  }
+
+  /** Unplugs the key. */
+  @Override
+  public void close() {
+    browser.removeVirtualAuthenticator(authenticator);
+  }
+}
