@@ -5,17 +5,31 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Hashes passwords with Jakarta Security's PBKDF2 (HMAC-SHA-256, 600,000 iterations, 32-byte salt
- * and hash: today's OWASP figure). The stored string carries algorithm, iterations and salt, so the
- * parameters can be raised later and old hashes still verify; {@link #isOutdated} tells when one
- * should be recomputed at the next sign-in.
+ * Hashes passwords with Argon2id (RFC 9106, Bouncy Castle's implementation, the one Keycloak uses)
+ * at the policy's parameters, written in the PHC string format {@code
+ * $argon2id$v=19$m=…,t=…,p=…$salt$hash} so that the parameters travel with each hash and can be
+ * raised later. Hashes of the former default, Jakarta Security's PBKDF2 ({@code
+ * PBKDF2WithHmacSHA256:iterations:salt:hash}), still verify; {@link #isOutdated} says so for them,
+ * and the sign-in replaces them.
  */
 @ApplicationScoped
 public class PasswordHashing {
-  static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+  static final String PBKDF2 = "PBKDF2WithHmacSHA256";
+  private static final String ARGON2ID = "$argon2id$";
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
   /**
    * A hash to verify against when the e-mail matches no account, so that an unknown address costs
@@ -38,7 +52,7 @@ public class PasswordHashing {
     pbkdf2.initialize(
         Map.of(
             "Pbkdf2PasswordHash.Algorithm",
-            ALGORITHM,
+            PBKDF2,
             "Pbkdf2PasswordHash.Iterations",
             String.valueOf(SecurityPolicy.PASSWORD_HASH_ITERATIONS),
             "Pbkdf2PasswordHash.SaltSizeBytes",
@@ -48,11 +62,39 @@ public class PasswordHashing {
   }
 
   public String hash(String password) {
-    return pbkdf2.generate(password.toCharArray());
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    int memory = SecurityPolicy.PASSWORD_HASH_MEMORY_KIB;
+    int passes = SecurityPolicy.PASSWORD_HASH_PASSES;
+    int lanes = SecurityPolicy.PASSWORD_HASH_LANES;
+    byte[] hash = argon2id(password, salt, memory, passes, lanes, HASH_BYTES);
+    return ARGON2ID
+        + "v=19$m="
+        + memory
+        + ",t="
+        + passes
+        + ",p="
+        + lanes
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(hash);
   }
 
   public boolean verify(String password, String storedHash) {
-    return pbkdf2.verify(password.toCharArray(), storedHash);
+    if (storedHash == null) {
+      return false;
+    }
+    if (!storedHash.startsWith(ARGON2ID)) {
+      return pbkdf2.verify(password.toCharArray(), storedHash);
+    }
+    Phc phc = Phc.parse(storedHash);
+    if (phc == null) {
+      return false;
+    }
+    byte[] computed =
+        argon2id(password, phc.salt(), phc.memory(), phc.passes(), phc.lanes(), phc.hash().length);
+    return MessageDigest.isEqual(computed, phc.hash());
   }
 
   /** Spends the time of one verification, for a sign-in attempt that matched no account. */
@@ -60,14 +102,59 @@ public class PasswordHashing {
     if (decoy == null) {
       decoy = hash("decoy-" + System.nanoTime());
     }
-    pbkdf2.verify(password.toCharArray(), decoy);
+    verify(password, decoy);
   }
 
-  /** Whether a stored hash was made with weaker parameters than today's. */
+  /** Whether a stored hash was made with another algorithm or weaker parameters than today's. */
   public boolean isOutdated(String storedHash) {
-    String[] parts = storedHash.split(":");
-    return parts.length != 4
-        || !ALGORITHM.equals(parts[0])
-        || Integer.parseInt(parts[1]) < SecurityPolicy.PASSWORD_HASH_ITERATIONS;
+    Phc phc = storedHash == null ? null : Phc.parse(storedHash);
+    return phc == null
+        || phc.memory() < SecurityPolicy.PASSWORD_HASH_MEMORY_KIB
+        || phc.passes() < SecurityPolicy.PASSWORD_HASH_PASSES;
+  }
+
+  private static byte[] argon2id(
+      String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withSalt(salt)
+            .withMemoryAsKB(memoryKib)
+            .withIterations(passes)
+            .withParallelism(lanes)
+            .build());
+    byte[] out = new byte[length];
+    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+
+  /** The parts of an Argon2id hash in the PHC string format. */
+  private record Phc(int memory, int passes, int lanes, byte[] salt, byte[] hash) {
+    static Phc parse(String stored) {
+      if (!stored.startsWith(ARGON2ID)) {
+        return null;
+      }
+      String[] parts = stored.split("\\$");
+      // "", "argon2id", "v=19", "m=…,t=…,p=…", salt, hash
+      if (parts.length != 6 || !"v=19".equals(parts[2])) {
+        return null;
+      }
+      try {
+        Map<String, Integer> params = new java.util.HashMap<>();
+        for (String param : parts[3].split(",")) {
+          String[] pair = param.split("=", 2);
+          params.put(pair[0], Integer.parseInt(pair[1]));
+        }
+        return new Phc(
+            params.get("m"),
+            params.get("t"),
+            params.get("p"),
+            B64_DECODER.decode(parts[4]),
+            B64_DECODER.decode(parts[5]));
+      } catch (RuntimeException malformed) {
+        return null;
+      }
+    }
   }
 }

@@ -11,8 +11,10 @@ import app.sesame.totp.control.TotpCodes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +43,8 @@ class SecondFactorIT {
   @Inject SecondStep secondStep;
   @Inject SignIn signIn;
   @Inject app.sesame.account.control.PasswordHashing hashing;
+
+  @Inject Pbkdf2PasswordHash pbkdf2;
 
   @Resource ManagedExecutorService executor;
 
@@ -150,5 +154,21 @@ class SecondFactorIT {
     assertTrue(signIn.reauthenticate(accountId, code));
     assertFalse(signIn.reauthenticate(accountId, code), "not twice");
     assertFalse(signIn.reauthenticate(accountId, ""));
+  }
+
+  @Test
+  void aFormerPbkdf2HashSignsInAndIsReplacedByArgon2id() {
+    pbkdf2.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "600000"));
+    var account = db.activeClient(pbkdf2.generate("Soleil-Rouge-2026".toCharArray()), a -> {});
+    assertTrue(signIn.checkPassword(account.getEmail(), "Soleil-Rouge-2026").isPresent());
+    String stored =
+        (String)
+            db.rows("select password_hash from account where id = ?", account.getId()).get(0)[0];
+    assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), stored);
+    assertTrue(signIn.checkPassword(account.getEmail(), "Soleil-Rouge-2026").isPresent());
+    assertTrue(signIn.checkPassword(account.getEmail(), "Soleil-Rouge-2027").isEmpty());
   }
 }
