@@ -129,7 +129,7 @@ class OnboardingIT {
     assertEquals("ACTIVE", status(email));
     String hash =
         (String) db.rows("select password_hash from account where email = ?", email).get(0)[0];
-    assertTrue(hash.startsWith("PBKDF2WithHmacSHA256:600000:"), hash);
+    assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
     assertTrue(hashing.verify(PASSWORD, hash));
 
     UserError reuse =
