@@ -22,6 +22,8 @@ import java.util.Locale;
 @Stateless
 @RolesAllowed(Role.GROUP_ACCOUNTANT)
 public class AuditLog {
+  private static final String FORMULA_STARTS = "=+-@\t\r\n\0";
+
   /** A CSV export stops here; a narrower filter gets the rest. */
   public static final int MAX_EXPORT = 100_000;
 
@@ -80,12 +82,17 @@ public class AuditLog {
     }
   }
 
-  private static String csv(String value) {
+  /**
+   * A CSV cell, quoted. A cell that starts with = + - @, a tab, a line break or a NUL gets a
+   * leading apostrophe (OWASP's rule against CSV injection): a spreadsheet would otherwise run it
+   * as a formula, or skip the control character and run what follows.
+   */
+  static String csv(String value) {
     if (value == null) {
       return "";
     }
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    boolean risky = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+    String safe = risky ? "'" + value : value;
     return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 
