@@ -72,9 +72,12 @@ public class SmsCodes {
             .setParameter("account", accountId)
             .setParameter("since", since)
             .getSingleResult();
+    // Counted per purpose: codes that other accounts ask to send to a number (to confirm it as
+    // theirs) never use up its owner's allowance of recovery codes.
     long forPhone =
         em.createNamedQuery(SmsCode.COUNT_FOR_PHONE, Long.class)
             .setParameter("phone", phone)
+            .setParameter("purpose", purpose)
             .setParameter("since", since)
             .getSingleResult();
     if (forAccount >= SecurityPolicy.SMS_CODES_PER_WINDOW

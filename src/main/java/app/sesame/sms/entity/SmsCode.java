@@ -38,7 +38,9 @@ import java.util.Objects;
     query = "select count(c) from SmsCode c where c.account.id = :account and c.createdAt > :since")
 @NamedQuery(
     name = SmsCode.COUNT_FOR_PHONE,
-    query = "select count(c) from SmsCode c where c.phone = :phone and c.createdAt > :since")
+    query =
+        "select count(c) from SmsCode c where c.phone = :phone and c.purpose = :purpose"
+            + " and c.createdAt > :since")
 public class SmsCode {
   public static final String LATEST_OPEN = "SmsCode.latestOpen";
   public static final String CLOSE_OPEN = "SmsCode.closeOpen";

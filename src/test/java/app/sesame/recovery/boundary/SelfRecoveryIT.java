@@ -403,6 +403,22 @@ class SelfRecoveryIT {
   }
 
   @Test
+  void codesAnotherAccountSendsToANumberDoNotUseUpItsOwnersRecoveryAllowance() {
+    String phone = SmsInbox.freshNumber();
+    Account owner = client(true, phone);
+    Account other = client(true, null);
+    for (int i = 0; i < SecurityPolicy.SMS_CODES_PER_WINDOW; i++) {
+      mobilePhone.sendCode(other.getId(), phone);
+    }
+    assertThrows(
+        MobilePhone.SmsRefused.class,
+        () -> mobilePhone.sendCode(other.getId(), phone),
+        "the sending account is limited");
+    assertEquals(SmsCodes.Sending.SENT, proofs.sendSms(owner.getId()), "the owner still gets one");
+    assertEquals(SecurityPolicy.SMS_CODES_PER_WINDOW + 1, SmsInbox.to(phone).size());
+  }
+
+  @Test
   void aWrongPasswordCountsLikeAtSignIn() {
     Account account = client(true, SmsInbox.freshNumber());
     assertFalse(proofs.confirmPassword(account.getId(), "Pas-Le-Bon-2026"));
