@@ -1,7 +1,5 @@
 package app.sesame.platform;
 
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,15 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The language switch of every page: a {@code lang} parameter on any page changes the language of
- * the session and, when someone is signed in, their account's preference, which their e-mails
- * follow.
+ * A {@code lang} parameter on any page (a link in an e-mail, a bookmark) changes the language of
+ * the session only. The account's stored preference changes only through the posted switch of every
+ * page ({@link LanguageChoice}): a link anyone can send must not change it.
  */
 @WebFilter(urlPatterns = "*.xhtml")
 public class LanguageSwitch extends HttpFilter {
   public static final String PARAMETER = "lang";
-
-  @Inject Event<LanguageChosen> chosen;
 
   @Override
   protected void doFilter(
@@ -29,12 +25,8 @@ public class LanguageSwitch extends HttpFilter {
     if ("GET".equals(request.getMethod()) && request.getParameter(PARAMETER) != null) {
       Language.fromCode(request.getParameter(PARAMETER))
           .ifPresent(
-              language -> {
-                request.getSession(true).setAttribute(CurrentLanguage.ATTRIBUTE, language);
-                if (request.getUserPrincipal() != null) {
-                  chosen.fire(new LanguageChosen(language));
-                }
-              });
+              language ->
+                  request.getSession(true).setAttribute(CurrentLanguage.ATTRIBUTE, language));
     }
     chain.doFilter(request, response);
   }

@@ -6,8 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -31,8 +33,13 @@ public class SchemaMigration {
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
   static final String CHANGELOG = "liquibase/changelog-master.xml";
 
+  /** The scope value the migration steps that re-seal secrets read the portal's key from. */
+  public static final String SECRET_BOX = "sesame.secret-box";
+
   @Resource(lookup = app.sesame.platform.Database.JNDI_NAME)
   private DataSource dataSource;
+
+  @Inject SecretBox secrets;
 
   @PostConstruct
   void migrate() {
@@ -41,8 +48,11 @@ public class SchemaMigration {
           DatabaseFactory.getInstance()
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Scope.child(
-          Scope.Attr.resourceAccessor,
-          new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+          Map.of(
+              Scope.Attr.resourceAccessor.name(),
+              new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+              SECRET_BOX,
+              secrets),
           () ->
               new CommandScope(UpdateCommandStep.COMMAND_NAME)
                   .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)

@@ -1,5 +1,6 @@
 package app.sesame.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,6 +16,8 @@ import java.io.IOException;
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
+  @Inject Settings settings;
+
   static final String POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
           + " script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self';"
@@ -29,7 +32,7 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (request.isSecure()) {
+    if (RequestOrigin.secure(request, settings.trustedProxies())) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     if (request.getRequestURI().endsWith(".xhtml") || request.getRequestURI().endsWith("/")) {

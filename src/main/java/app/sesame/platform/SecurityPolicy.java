@@ -51,16 +51,23 @@ public final class SecurityPolicy {
   /** The longest wait (Keycloak's), which keeps guesses under 100 an hour per account. */
   public static final Duration MAX_WAIT = Duration.ofMinutes(15);
 
-  // Failed second-factor attempts per client address, across accounts
+  /**
+   * Failures older than this stop counting: a wait earned by wrong guesses decays, so that one
+   * guess every quarter of an hour cannot keep an account waiting for ever.
+   */
+  public static final Duration FAILURE_MEMORY = Duration.ofMinutes(15);
 
-  /** An address guessing codes against many accounts is stopped after this many failures… */
-  public static final int ADDRESS_MAX_FAILURES = 30;
+  /**
+   * How long a browser that completed a sign-in is remembered for its account: with the right
+   * password it passes the account's wait (not the address's limit), so that someone guessing a
+   * person's password cannot lock that person out.
+   */
+  public static final Duration KNOWN_DEVICE = Duration.ofDays(90);
 
-  /** …within this window, the same as the longest per-account wait. */
-  public static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
+  // Requests per client address (the limits themselves are in Limit)
 
-  /** How many addresses are tracked at most, so that memory stays bounded. */
-  public static final int ADDRESS_CAPACITY = 10_000;
+  /** How many addresses and networks are tracked at most, so that memory stays bounded. */
+  public static final int ADDRESS_CAPACITY = 100_000;
 
   // Signing in
 
@@ -77,9 +84,10 @@ public final class SecurityPolicy {
   public static final Duration REPLACEMENT_STEP_VALIDITY = Duration.ofMinutes(15);
 
   /**
-   * How long a proof of identity counts as recent for removing a factor, changing the mobile
-   * number, making new recovery codes or resetting a client (ASVS 7.5.1: re-authenticate before
-   * sensitive changes).
+   * How long a proof of identity counts as recent for adding or removing a factor, adding or
+   * changing the mobile number, making new recovery codes, resetting a client, or changing the
+   * firm's policy or a role (ASVS 7.5.1: re-authenticate before sensitive changes). The default of
+   * the {@code sesame.recent-proof} setting.
    */
   public static final Duration FRESH_PROOF = Duration.ofMinutes(5);
 
@@ -137,6 +145,9 @@ public final class SecurityPolicy {
   public static final int RECOVERY_LINKS_PER_WINDOW = 3;
 
   public static final Duration RECOVERY_LINK_WINDOW = Duration.ofHours(1);
+
+  /** New activation links an invited person may ask for in an hour, for the same reason. */
+  public static final int REQUESTED_LINKS_PER_HOUR = 3;
 
   /**
    * How long the steps opened by a used recovery link may take in all: enough to wait for an SMS,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -89,6 +90,20 @@ public class Settings {
   @Inject
   @ConfigProperty(name = "sesame.sms.twilio.sender")
   Optional<String> smsSender;
+
+  @Inject
+  @ConfigProperty(name = "sesame.trusted-proxies")
+  Optional<String> trustedProxies;
+
+  @Inject
+  @ConfigProperty(name = "sesame.security-log")
+  Optional<String> securityLog;
+
+  @Inject
+  @ConfigProperty(name = "sesame.recent-proof")
+  Optional<String> recentProof;
+
+  private volatile TrustedProxies proxies;
 
   /** The account of the HTTP SMS provider (Twilio's Messages API). */
   public record SmsProvider(String baseUrl, String accountSid, String authToken, String sender) {}
@@ -180,5 +195,35 @@ public class Settings {
 
   public String adminFirm() {
     return adminFirm;
+  }
+
+  /**
+   * The reverse proxies in front of the portal (addresses and CIDR ranges), whose {@code
+   * Forwarded}, {@code X-Forwarded-For} and {@code X-Forwarded-Proto} headers are believed; none by
+   * default.
+   */
+  public TrustedProxies trustedProxies() {
+    TrustedProxies parsed = proxies;
+    if (parsed == null) {
+      parsed = TrustedProxies.parse(trustedProxies.orElse(""));
+      proxies = parsed;
+    }
+    return parsed;
+  }
+
+  /** How long a proof of identity counts as recent before a sensitive change (ISO-8601). */
+  public Duration recentProof() {
+    return recentProof
+        .filter(s -> !s.isBlank())
+        .map(s -> Duration.parse(s.strip()))
+        .orElse(SecurityPolicy.FRESH_PROOF);
+  }
+
+  /**
+   * Where the security events go as JSON lines for IT's SIEM: a file path, or {@code log} for the
+   * server log; nowhere when unset.
+   */
+  public Optional<String> securityLog() {
+    return securityLog.filter(s -> !s.isBlank()).map(String::strip);
   }
 }

@@ -42,6 +42,20 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void httpsReportedByTheTrustedProxyCountsForHsts() throws Exception {
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(PortalServer.url("login/sign-in.xhtml"))
+                .header("X-Forwarded-For", "203.0.113.50")
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+        page.headers().map().toString());
+  }
+
+  @Test
   void anUnknownPageIsATranslatedNotFoundPage() throws Exception {
     HttpResponse<String> french = get("nowhere.xhtml", "fr-CA");
     assertEquals(404, french.statusCode());

@@ -1,5 +1,7 @@
 package app.sesame.support;
 
+import app.sesame.platform.SecretBox;
+import app.sesame.totp.control.SecretSealing;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
@@ -200,18 +203,27 @@ public final class Fixtures {
 
   private static void addAuthenticator(Connection db, long accountId, byte[] secret)
       throws SQLException {
-    String key = System.getenv("SESAME_ENCRYPTION_KEY");
-    String sealed =
-        new app.sesame.platform.SecretBox(java.util.Base64.getDecoder().decode(key))
-            .encrypt(secret, "totp-secret");
     try (PreparedStatement insert =
         db.prepareStatement(
             "insert into authenticator (account_id, name, secret, created_at, confirmed_at)"
-                + " values (?, 'Test phone', ?, now(), now())")) {
+                + " values (?, 'Test phone', '', now(), now())",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setLong(1, accountId);
-      insert.setString(2, sealed);
       insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        long id = keys.getLong(1);
+        update(
+            "update authenticator set secret = ? where id = ?",
+            SecretSealing.seal(secretBox(), secret, accountId, id),
+            id);
+      }
     }
+  }
+
+  /** The portal's key, as the test server has it. */
+  public static SecretBox secretBox() {
+    return new SecretBox(Base64.getDecoder().decode(System.getenv("SESAME_ENCRYPTION_KEY")));
   }
 
   /** An invited account, waiting for its password, in a new firm; returns its address. */

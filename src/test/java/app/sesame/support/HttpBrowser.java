@@ -26,15 +26,35 @@ public final class HttpBrowser {
       Pattern.compile("jakarta.faces.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
   private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
       HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
+          .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NORMAL)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+  private final String clientAddress;
   private String viewState;
   private String nonce;
   private String page;
+
+  /** A browser of its own address (see {@link Browser#comeFrom}). */
+  public HttpBrowser() {
+    this(ClientAddresses.next());
+  }
+
+  /** A browser at the given client address, as the trusted proxy in front reports it. */
+  public HttpBrowser(String clientAddress) {
+    this.clientAddress = clientAddress;
+  }
+
+  /** Forgets the session, as a browser does when it is closed; lasting cookies stay. */
+  public void forgetSession() {
+    cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("JSESSIONID"))
+        .toList()
+        .forEach(c -> cookies.getCookieStore().remove(null, c));
+  }
 
   /** The page last loaded. */
   public String page() {
@@ -44,7 +64,10 @@ public final class HttpBrowser {
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(PortalServer.url(path)).header("Accept-Language", "en").build(),
+            HttpRequest.newBuilder(PortalServer.url(path))
+                .header("Accept-Language", "en")
+                .header("X-Forwarded-For", clientAddress)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     remember(response.body());
     return response;
@@ -114,6 +137,7 @@ public final class HttpBrowser {
         HttpRequest.newBuilder(PortalServer.url(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept-Language", "en")
+            .header("X-Forwarded-For", clientAddress)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (ajax) {
       request.header("Faces-Request", "partial/ajax");

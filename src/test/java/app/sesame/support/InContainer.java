@@ -24,10 +24,14 @@ public class InContainer {
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject app.sesame.platform.SecretBox secrets;
 
-  /** The WAR the build produced, plus the given test classes. */
+  /**
+   * The WAR the build produced, plus the given test classes; the limits per client address are
+   * lifted ({@link UnlimitedClients}), every call coming from the test runner's one address.
+   */
   public static WebArchive deployment(Class<?>... testClasses) {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
         .addClass(InContainer.class)
+        .addClass(UnlimitedClients.class)
         .addClasses(testClasses);
   }
 
@@ -58,6 +62,28 @@ public class InContainer {
   }
 
   /** The body of the latest mail queued for the address, unsealed; fails if there is none. */
+  /**
+   * Runs an action whose work ends after it returns (an asynchronous call), and waits until that
+   * work wrote one more audit line of one of the given types.
+   */
+  public void awaitAudited(Runnable action, String... types) {
+    String query = "select id from audit_event where type in ('" + String.join("','", types) + "')";
+    int before = rows(query).size();
+    action.run();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+    while (rows(query).size() <= before) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("No " + String.join(" or ", types) + " was audited");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   public String latestMailTo(String email) {
     List<Object[]> mails =
         rows("select body from outbox_mail where recipient = ? order by id desc", email);

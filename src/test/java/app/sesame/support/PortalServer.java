@@ -23,6 +23,9 @@ public final class PortalServer implements BeforeAllCallback {
   private static Process process;
   private static URI base;
 
+  /** Where the portal writes its security events as JSON lines. */
+  public static final Path SECURITY_LOG = Path.of("target", "security-events.jsonl");
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     start();
@@ -60,6 +63,10 @@ public final class PortalServer implements BeforeAllCallback {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
+    // As if a reverse proxy on this host stood in front: the tests' clients say who they are.
+    builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
+    builder.environment().put("SESAME_RECENT_PROOF", "PT60S");
+    builder.environment().put("SESAME_SECURITY_LOG", SECURITY_LOG.toAbsolutePath().toString());
     process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     base = URI.create("http://localhost:" + port + "/");

@@ -14,7 +14,13 @@ import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.mail.control.MailTemplate;
+import app.sesame.platform.ClientLimits;
+import app.sesame.platform.Limit;
+import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.UserError;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,6 +46,9 @@ public class Activation {
   @Inject Onboarding onboarding;
   @Inject PasswordHashing hashing;
   @Inject SecurityNotices notices;
+  @Inject ClientLimits limits;
+  @Inject RequestOrigin origin;
+  @Resource SessionContext context;
   @Inject Event<SecurityEvent> events;
 
   /** The state of a link; empty when the value matches no link at all. */
@@ -66,6 +75,9 @@ public class Activation {
 
   /** Sets the first password and opens the account; the link is spent. */
   public void activate(String token, String password, String confirmation) {
+    if (!limits.allow(Limit.ACTIVATION)) {
+      throw new UserError("activate.error.unknown");
+    }
     ActionToken link = find(token).orElseThrow(() -> new UserError("activate.error.unknown"));
     em.lock(link, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
@@ -88,6 +100,7 @@ public class Activation {
       throw new UserError("activate.error.confirmation");
     }
     link.use(now);
+    limits.succeeded(Limit.ACTIVATION);
     account.activate(hashing.hash(password), now);
     notices.send(account, MailTemplate.ACCOUNT_ACTIVATED, Map.of());
     events.fire(
@@ -97,13 +110,28 @@ public class Activation {
 
   /**
    * Sends a new activation link if the address belongs to an account still waiting for its
-   * password. The caller says the same thing whatever happened, so the answer reveals nothing.
+   * password. The caller says the same thing whatever happened, and the request does the same work
+   * whatever the address: the lookup, the link and the e-mail happen after it ends.
    */
   public void requestNewLink(String email) {
+    if (limits.allow(Limit.MAIL)) {
+      context.getBusinessObject(Activation.class).sendNewLink(email, origin.address());
+    }
+  }
+
+  /**
+   * The work of {@link #requestNewLink}, after the request. The link already sent stays valid (the
+   * person may be about to use it), and an account gets a few new links an hour at most.
+   */
+  @Asynchronous
+  public void sendNewLink(String email, String address) {
+    if (email == null || email.length() > 254) {
+      return;
+    }
     accounts
         .byEmail(email)
         .filter(a -> a.getStatus() == AccountStatus.INVITED)
-        .ifPresent(a -> onboarding.resendActivationLink(a, null));
+        .ifPresent(a -> onboarding.sendRequestedLink(a, address));
   }
 
   private Optional<ActionToken> find(String token) {

@@ -4,6 +4,7 @@ import app.sesame.platform.SecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,7 +17,12 @@ public record SignedInSession(long accountId, Instant signedInAt, Instant proven
   public static final String ATTRIBUTE = "sesame.signed-in";
 
   public boolean isFresh(Instant now) {
-    return now.isBefore(provenAt.plus(SecurityPolicy.FRESH_PROOF));
+    return isFresh(now, SecurityPolicy.FRESH_PROOF);
+  }
+
+  /** Whether the last proof of identity is younger than the given lifetime. */
+  public boolean isFresh(Instant now, Duration lifetime) {
+    return now.isBefore(provenAt.plus(lifetime));
   }
 
   public SignedInSession provenAgain(Instant now) {

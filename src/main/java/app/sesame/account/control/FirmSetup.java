@@ -77,13 +77,15 @@ public class FirmSetup {
     } else if (settings.adminEmail().isPresent()) {
       Firm firm = createFirm(settings.adminFirm());
       Account admin =
-          onboarding.invite(
-              firm,
-              settings.adminEmail().get(),
-              settings.adminEmail().get(),
-              Role.FIRM_ADMIN,
-              Language.FR,
-              null);
+          onboarding
+              .invite(
+                  firm,
+                  settings.adminEmail().get(),
+                  settings.adminEmail().get(),
+                  Role.FIRM_ADMIN,
+                  Language.FR,
+                  null)
+              .orElseThrow();
       LOG.info(() -> "First administrator invited: " + admin.getEmail());
     } else {
       LOG.warning(

@@ -13,6 +13,7 @@ import app.sesame.mail.control.Mailer;
 import app.sesame.platform.Language;
 import app.sesame.platform.Page;
 import app.sesame.platform.PhoneNumbers;
+import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +22,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -45,20 +48,23 @@ public class Onboarding {
   @Inject Event<SecurityEvent> events;
 
   /**
-   * Creates an invited account and sends it the activation link.
+   * Creates an invited account and sends it the activation link (see the other {@code invite}).
    *
    * @param actorId who invites; {@code null} when the portal itself does (first administrator)
    */
-  public Account invite(
+  public Optional<Account> invite(
       Firm firm, String name, String email, Role role, Language language, Long actorId) {
     return invite(firm, name, email, null, role, language, actorId);
   }
 
   /**
    * Creates an invited account, with the mobile number the firm gives (optional, unconfirmed), and
-   * sends it the activation link.
+   * sends it the activation link. An address already used in another firm opens no second account
+   * (an address is one account), and the inviter is not told so, which would reveal another firm's
+   * client: the answer is empty, the caller says "invited" as usual, and the owner of the address
+   * gets an e-mail naming the inviting firm and asking them to give it another address.
    */
-  public Account invite(
+  public Optional<Account> invite(
       Firm firm,
       String name,
       String email,
@@ -72,8 +78,13 @@ public class Onboarding {
     if (email == null || email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
       throw new UserError("invite.error.email");
     }
-    if (accounts.byEmail(email).isPresent()) {
+    Optional<Account> existing = accounts.byEmail(email);
+    if (existing.isPresent() && existing.get().getFirm().getId().equals(firm.getId())) {
       throw new UserError("invite.error.taken");
+    }
+    if (existing.isPresent()) {
+      invitedElsewhere(existing.get(), firm);
+      return Optional.empty();
     }
     String mobile = null;
     if (phone != null && !phone.isBlank()) {
@@ -87,7 +98,24 @@ public class Onboarding {
     events.fire(
         new SecurityEvent(
             AuditType.ACCOUNT_INVITED, firm.getId(), actorId, account.getId(), role.name()));
-    return account;
+    return Optional.of(account);
+  }
+
+  private void invitedElsewhere(Account owner, Firm inviting) {
+    mailer.send(
+        owner.getEmail(),
+        owner.getLanguage(),
+        MailTemplate.INVITED_ELSEWHERE,
+        Map.of(
+            "name", owner.getDisplayName(),
+            "email", owner.getEmail(),
+            "firm", inviting.getName()));
+    events.fire(
+        SecurityEvent.own(
+            AuditType.INVITED_ELSEWHERE,
+            owner.getFirm().getId(),
+            owner.getId(),
+            "by another firm of the portal"));
   }
 
   /** Voids the open activation links of an invited account and e-mails a fresh one. */
@@ -108,6 +136,32 @@ public class Onboarding {
             actorId,
             account.getId(),
             null));
+  }
+
+  /**
+   * A new activation link the invited person asked for on the sign-in page: sent unless the account
+   * had {@link SecurityPolicy#REQUESTED_LINKS_PER_HOUR} links in the last hour; the links sent
+   * before stay valid.
+   */
+  public void sendRequestedLink(Account account, String address) {
+    long recent =
+        em.createNamedQuery(ActionToken.COUNT_SINCE, Long.class)
+            .setParameter("account", account)
+            .setParameter("purpose", TokenPurpose.ACTIVATION)
+            .setParameter("since", Instant.now().minus(Duration.ofHours(1)))
+            .getSingleResult();
+    boolean sent = recent < SecurityPolicy.REQUESTED_LINKS_PER_HOUR;
+    if (sent) {
+      sendActivationLink(account);
+    }
+    events.fire(
+        new SecurityEvent(
+                sent ? AuditType.INVITATION_RESENT : AuditType.INVITATION_REFUSED,
+                account.getFirm().getId(),
+                null,
+                account.getId(),
+                sent ? "asked for on the sign-in page" : "too many links in the last hour")
+            .from(address));
   }
 
   private void sendActivationLink(Account account) {

@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.Map;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Hashes passwords with Argon2id (RFC 9106, Bouncy Castle's implementation, the one Keycloak uses)
@@ -38,6 +40,14 @@ public class PasswordHashing {
   private String decoy;
 
   @Inject Pbkdf2PasswordHash pbkdf2;
+
+  /** Every hash computed (to store, to verify, or as a decoy), for operations and for tests. */
+  @Inject
+  @Metric(
+      name = "password_hashes",
+      absolute = true,
+      description = "Password hashes computed: each one costs tens of milliseconds of a core")
+  Counter computed;
 
   public PasswordHashing() {}
 
@@ -86,6 +96,7 @@ public class PasswordHashing {
       return false;
     }
     if (!storedHash.startsWith(ARGON2ID)) {
+      count();
       return pbkdf2.verify(password.toCharArray(), storedHash);
     }
     Phc phc = Phc.parse(storedHash);
@@ -113,8 +124,15 @@ public class PasswordHashing {
         || phc.passes() < SecurityPolicy.PASSWORD_HASH_PASSES;
   }
 
-  private static byte[] argon2id(
+  private void count() {
+    if (computed != null) {
+      computed.inc();
+    }
+  }
+
+  private byte[] argon2id(
       String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
+    count();
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

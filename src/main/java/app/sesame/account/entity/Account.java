@@ -2,7 +2,7 @@ package app.sesame.account.entity;
 
 import app.sesame.firm.entity.Firm;
 import app.sesame.platform.Language;
-import app.sesame.platform.SecurityPolicy;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -17,7 +17,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,19 +62,27 @@ public class Account {
   @Column(name = "password_hash")
   private String passwordHash;
 
-  /** Wrong passwords in a row; past the free ones, each makes the next attempt wait longer. */
-  @Column(name = "failed_sign_ins", nullable = false)
-  private int failedSignIns;
+  /**
+   * Where the accounts waiting after wrong passwords or codes are found (see {@link #waitsUntil}).
+   */
+  public static final String WAITING =
+      " (a.signInAttempts.blockedUntil > :now or a.secondFactorAttempts.blockedUntil > :now)";
 
-  @Column(name = "sign_in_blocked_until")
-  private Instant signInBlockedUntil;
+  /** Wrong passwords in a row and the wait they earned. */
+  @Embedded
+  @AttributeOverride(name = "failures", column = @Column(name = "failed_sign_ins"))
+  @AttributeOverride(name = "blockedUntil", column = @Column(name = "sign_in_blocked_until"))
+  @AttributeOverride(name = "lastFailureAt", column = @Column(name = "last_failed_sign_in_at"))
+  private Attempts signInAttempts = new Attempts();
 
   /** Wrong second-factor codes in a row, counted apart from wrong passwords. */
-  @Column(name = "failed_second_factors", nullable = false)
-  private int failedSecondFactors;
-
-  @Column(name = "second_factor_blocked_until")
-  private Instant secondFactorBlockedUntil;
+  @Embedded
+  @AttributeOverride(name = "failures", column = @Column(name = "failed_second_factors"))
+  @AttributeOverride(name = "blockedUntil", column = @Column(name = "second_factor_blocked_until"))
+  @AttributeOverride(
+      name = "lastFailureAt",
+      column = @Column(name = "last_failed_second_factor_at"))
+  private Attempts secondFactorAttempts = new Attempts();
 
   /** Sessions signed in before this instant are no longer honoured. */
   @Column(name = "sessions_valid_after")
@@ -152,54 +159,62 @@ public class Account {
 
   /** Whether a password attempt must wait: too many failures in a row. */
   public boolean isSignInBlocked(Instant now) {
-    return signInBlockedUntil != null && now.isBefore(signInBlockedUntil);
+    return signInAttempts().isBlocked(now);
+  }
+
+  /** Until when the next password or code must wait after wrong ones, if it must. */
+  public Optional<Instant> waitsUntil(Instant now) {
+    Optional<Instant> password = signInAttempts().waitsUntil(now);
+    Optional<Instant> code = secondFactorAttempts().waitsUntil(now);
+    return password.isEmpty()
+        ? code
+        : code.filter(c -> c.isAfter(password.get())).or(() -> password);
   }
 
   /**
    * Counts a wrong password. Past a few free attempts each failure makes the next attempt wait a
-   * minute longer, up to a quarter of an hour: at most about fifteen guesses in the first hour,
-   * four an hour after that.
+   * minute longer, up to a quarter of an hour: at most about fifteen guesses an hour.
    */
   public void recordFailedSignIn(Instant now) {
-    failedSignIns++;
-    signInBlockedUntil = blockedUntil(failedSignIns, now);
+    signInAttempts().recordFailure(now);
   }
 
   /** Whether a second-factor attempt must wait: too many wrong codes in a row. */
   public boolean isSecondFactorBlocked(Instant now) {
-    return secondFactorBlockedUntil != null && now.isBefore(secondFactorBlockedUntil);
+    return secondFactorAttempts().isBlocked(now);
   }
 
   /** Counts a wrong code, with the same growing waits as wrong passwords, counted apart. */
   public void recordFailedSecondFactor(Instant now) {
-    failedSecondFactors++;
-    secondFactorBlockedUntil = blockedUntil(failedSecondFactors, now);
+    secondFactorAttempts().recordFailure(now);
   }
 
   public void recordSecondFactor() {
-    failedSecondFactors = 0;
-    secondFactorBlockedUntil = null;
-  }
-
-  private static Instant blockedUntil(int failures, Instant now) {
-    if (failures < SecurityPolicy.FREE_ATTEMPTS) {
-      return null;
-    }
-    Duration wait =
-        SecurityPolicy.WAIT_INCREMENT.multipliedBy(failures - SecurityPolicy.FREE_ATTEMPTS + 1L);
-    return now.plus(wait.compareTo(SecurityPolicy.MAX_WAIT) > 0 ? SecurityPolicy.MAX_WAIT : wait);
+    secondFactorAttempts().clear();
   }
 
   public void recordSignIn(Instant now) {
-    failedSignIns = 0;
-    signInBlockedUntil = null;
+    signInAttempts().clear();
     lastSignInAt = now;
   }
 
   /** A new password was set the safe way: the waits earned by wrong guesses no longer apply. */
   public void clearSignInFailures() {
-    failedSignIns = 0;
-    signInBlockedUntil = null;
+    signInAttempts().clear();
+  }
+
+  private Attempts signInAttempts() {
+    if (signInAttempts == null) {
+      signInAttempts = new Attempts();
+    }
+    return signInAttempts;
+  }
+
+  private Attempts secondFactorAttempts() {
+    if (secondFactorAttempts == null) {
+      secondFactorAttempts = new Attempts();
+    }
+    return secondFactorAttempts;
   }
 
   /** Ends every session signed in until now, on the next request each one makes. */
@@ -255,10 +270,8 @@ public class Account {
     if (status == AccountStatus.LOCKED) {
       status = AccountStatus.ACTIVE;
     }
-    failedSignIns = 0;
-    signInBlockedUntil = null;
-    failedSecondFactors = 0;
-    secondFactorBlockedUntil = null;
+    signInAttempts().clear();
+    secondFactorAttempts().clear();
   }
 
   public void setRole(Role role) {
@@ -339,7 +352,7 @@ public class Account {
   }
 
   public int getFailedSignIns() {
-    return failedSignIns;
+    return signInAttempts().failures();
   }
 
   public Instant getCreatedAt() {

@@ -2,20 +2,25 @@ package app.sesame.audit.control;
 
 import app.sesame.audit.entity.AuditEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.LimitReached;
 import app.sesame.platform.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes each security event to the trail, in the transaction of the action that caused it. */
 @ApplicationScoped
 public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Inject RequestOrigin origin;
+  @Inject Event<SecurityEvent> events;
 
   void record(@Observes SecurityEvent event) {
     em.persist(
@@ -24,10 +29,23 @@ public class AuditTrail {
             event.firmId(),
             event.actorId(),
             event.subjectId(),
-            origin.address(),
+            event.address() != null ? event.address() : origin.address(),
             event.detail(),
             origin.userAgent(),
             Instant.now()));
+  }
+
+  /** A client address ran out of one of its limits: one line per burst. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void limited(@Observes LimitReached reached) {
+    events.fire(
+        new SecurityEvent(
+            AuditType.ADDRESS_LIMITED,
+            null,
+            null,
+            null,
+            reached.limit().name().toLowerCase(Locale.ROOT),
+            reached.address()));
   }
 
   /** The most recent successful sign-ins of one account, newest first. */

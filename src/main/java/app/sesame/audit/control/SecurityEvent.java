@@ -11,11 +11,22 @@ import java.util.Objects;
  * @param actorId who acted; {@code null} for the person concerned acting alone or the system
  * @param subjectId the account acted upon, if any
  * @param detail plain words for the trail; never a secret
+ * @param address the client's address, for work done after its request ended; {@code null} for the
+ *     address of the current request
  */
 public record SecurityEvent(
-    AuditType type, Long firmId, Long actorId, Long subjectId, String detail) {
+    AuditType type, Long firmId, Long actorId, Long subjectId, String detail, String address) {
   public SecurityEvent {
     Objects.requireNonNull(type);
+  }
+
+  public SecurityEvent(AuditType type, Long firmId, Long actorId, Long subjectId, String detail) {
+    this(type, firmId, actorId, subjectId, detail, null);
+  }
+
+  /** The same event, on behalf of a request that has ended. */
+  public SecurityEvent from(String clientAddress) {
+    return new SecurityEvent(type, firmId, actorId, subjectId, detail, clientAddress);
   }
 
   /** An action a person took on their own account. */

@@ -64,22 +64,26 @@ public class AuditLog {
       do {
         lines = page(query, first, 500);
         for (AuditLine line : lines) {
-          out.write(
-              String.join(
-                      ",",
-                      line.occurredAt().toString(),
-                      line.type().name(),
-                      csv(line.actor()),
-                      csv(line.subject()),
-                      csv(line.address()),
-                      csv(line.detail()))
-                  + "\r\n");
+          out.write(row(line));
         }
         first += lines.size();
       } while (lines.size() == 500 && first < MAX_EXPORT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One event as one CSV record, with its line end. */
+  static String row(AuditLine line) {
+    return String.join(
+            ",",
+            line.occurredAt().toString(),
+            line.type().name(),
+            csv(line.actor()),
+            csv(line.subject()),
+            csv(line.address()),
+            csv(line.detail()))
+        + "\r\n";
   }
 
   /**

@@ -13,7 +13,8 @@ public record ClientRow(
     String email,
     AccountStatus status,
     FactorSummary factors,
-    Instant lastSignInAt)
+    Instant lastSignInAt,
+    Instant waitsUntil)
     implements Serializable {
   public long getId() {
     return id;
@@ -34,6 +35,11 @@ public record ClientRow(
   /** The client's second factors, kind by kind. */
   public FactorSummary getFactors() {
     return factors;
+  }
+
+  /** Until when the client's next password or code must wait after wrong ones; null if not. */
+  public Date getWaitingUntil() {
+    return waitsUntil == null ? null : Date.from(waitsUntil);
   }
 
   public Date getLastSignIn() {

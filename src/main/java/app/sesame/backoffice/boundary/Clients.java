@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A firm's clients, as its accountants see and manage them. Every method works within the caller's
@@ -145,7 +146,13 @@ public class Clients {
 
   private static ClientRow row(Account a, FactorSummary factors) {
     return new ClientRow(
-        a.getId(), a.getDisplayName(), a.getEmail(), a.getStatus(), factors, a.getLastSignInAt());
+        a.getId(),
+        a.getDisplayName(),
+        a.getEmail(),
+        a.getStatus(),
+        factors,
+        a.getLastSignInAt(),
+        a.waitsUntil(Instant.now()).orElse(null));
   }
 
   public Detail detail(long clientId) {
@@ -159,8 +166,11 @@ public class Clients {
         audit.about(clientId, TRAIL_SHOWN));
   }
 
-  /** Creates a client of the caller's firm and e-mails the activation link. */
-  public Account invite(String name, String email, String phone, Language language) {
+  /**
+   * Creates a client of the caller's firm and e-mails the activation link; empty when the address
+   * belongs to another firm's account (see {@link Onboarding#invite}).
+   */
+  public Optional<Account> invite(String name, String email, String phone, Language language) {
     Caller inviter = caller.require();
     Firm firm = em.find(Firm.class, inviter.firmId());
     return onboarding.invite(
@@ -193,6 +203,28 @@ public class Clients {
         .setParameter("role", Role.CLIENT)
         .setParameter("active", AccountStatus.ACTIVE)
         .getSingleResult();
+  }
+
+  /**
+   * The caller's firm's accounts that must wait after wrong passwords or codes, or that are locked,
+   * soonest first: the dashboard lists them with the action that lets them in again.
+   */
+  public List<ClientRow> waiting(int max) {
+    Instant now = Instant.now();
+    List<Account> accounts =
+        em.createQuery(
+                "select a from Account a where a.firm.id = :firm and (a.status = :locked or"
+                    + Account.WAITING
+                    + ") order by a.displayName",
+                Account.class)
+            .setParameter("firm", caller.require().firmId())
+            .setParameter("locked", AccountStatus.LOCKED)
+            .setParameter("now", now)
+            .setMaxResults(max)
+            .getResultList();
+    Map<Long, FactorSummary> summaries =
+        factors.summaries(accounts.stream().map(Account::getId).toList());
+    return accounts.stream().map(a -> row(a, summaries.get(a.getId()))).toList();
   }
 
   /** How many of the caller's firm's clients are in each state, for the dashboard. */

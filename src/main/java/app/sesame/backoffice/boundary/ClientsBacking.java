@@ -1,6 +1,5 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
@@ -10,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -77,8 +77,8 @@ public class ClientsBacking implements Serializable {
 
   public void invite() {
     try {
-      Account invited = clients.invite(name, email, phone, language);
-      Messages.info("clients.invited", invited.getEmail());
+      clients.invite(name, email, phone, language);
+      Messages.info("clients.invited", email.strip().toLowerCase(Locale.ROOT));
       name = null;
       email = null;
       phone = null;

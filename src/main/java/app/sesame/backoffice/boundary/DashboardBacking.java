@@ -3,6 +3,7 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.platform.Messages;
+import app.sesame.platform.UserError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,23 +15,47 @@ import java.util.Map;
 
 /**
  * The back-office's dashboard: how many active clients have a second factor, pending invitations,
- * locked accounts and the latest resets.
+ * the accounts waiting after wrong passwords or codes (with the action that lets them in again) and
+ * the latest resets.
  */
 @Named
 @RequestScoped
 public class DashboardBacking {
+  private static final int WAITING_SHOWN = 20;
+
   @Inject Clients clients;
   @Inject AuditLog audit;
+  @Inject ClientAccess access;
 
   private Map<AccountStatus, Long> byStatus;
   private long protectedClients;
   private List<AuditLine> recentResets;
+  private List<ClientRow> waiting;
 
   public void load() {
     byStatus = clients.countByStatus();
     protectedClients = clients.activeWithSecondFactor();
     recentResets =
         audit.page(new AuditQuery(null, null, null, null, AuditType.SECOND_FACTORS_RESET), 0, 10);
+  }
+
+  /** The accounts waiting after wrong passwords or codes, or locked. */
+  public List<ClientRow> getWaiting() {
+    if (waiting == null) {
+      waiting = clients.waiting(WAITING_SHOWN);
+    }
+    return waiting;
+  }
+
+  /** Lets a waiting account try again at once (after a call with its owner). */
+  public void unlock(long clientId) {
+    try {
+      access.unlock(clientId);
+      Messages.info("client.unlocked");
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+    waiting = null;
   }
 
   public long count(String status) {

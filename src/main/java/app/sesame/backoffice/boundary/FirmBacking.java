@@ -4,17 +4,26 @@ import app.sesame.account.entity.Role;
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
+import app.sesame.security.boundary.ProofBacking;
+import app.sesame.security.boundary.Proven;
+import app.sesame.security.boundary.Sensitive;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The firm administrators' page: the clients' sign-in policy and the firm's accountants. */
+/**
+ * The firm administrators' page: the clients' sign-in policy and the firm's accountants. Changing
+ * the policy or a role asks for a recent proof of identity, as the security page's changes do.
+ */
 @Named
 @ViewScoped
 public class FirmBacking implements Serializable {
   @Inject transient FirmSettings settings;
+  @Inject transient ProofBacking proof;
 
   private FirmSettings.Policy policy;
   private List<FirmSettings.Staff> staff;
@@ -22,13 +31,33 @@ public class FirmBacking implements Serializable {
   private String email;
   private Role role = Role.ACCOUNTANT;
   private Language language = Language.FR;
+  private Role newRole;
 
   public void load() {
     policy = settings.policy();
     staff = settings.staff();
   }
 
+  /** Saves the policy once the administrator proved who they are lately. */
   public void savePolicy() {
+    proof.ask(Sensitive.CHANGE_POLICY, null);
+  }
+
+  /** Changes a colleague's role once the administrator proved who they are lately. */
+  public void changeRole(long id, Role role) {
+    newRole = role;
+    proof.ask(Sensitive.CHANGE_ROLE, id);
+  }
+
+  void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
+    if (proven.is(Sensitive.CHANGE_POLICY)) {
+      applyPolicy();
+    } else if (proven.is(Sensitive.CHANGE_ROLE)) {
+      act(() -> settings.changeRole(proven.target(), newRole), "firm.role.changed");
+    }
+  }
+
+  private void applyPolicy() {
     try {
       settings.changePolicy(policy);
       Messages.info("firm.policy.saved");
@@ -48,10 +77,6 @@ public class FirmBacking implements Serializable {
     } catch (UserError error) {
       Messages.error(error);
     }
-  }
-
-  public void changeRole(long id, Role newRole) {
-    act(() -> settings.changeRole(id, newRole), "firm.role.changed");
   }
 
   public void disable(long id) {

@@ -3,6 +3,7 @@ package app.sesame.mail.boundary;
 import app.sesame.mail.control.LocalMailServer;
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
+import app.sesame.platform.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The local mailbox of the embedded mode: {@code /mailbox} lists what the local SMTP server
- * received, {@code /mailbox/N.eml} downloads one message. Outside the embedded mode it does not
- * exist (404).
+ * received, {@code /mailbox/N.eml} downloads one message. Outside the embedded mode, and to anyone
+ * but this machine, it does not exist (404).
  */
 @WebServlet("/mailbox/*")
 public class LocalMailbox extends HttpServlet {
@@ -29,11 +30,12 @@ public class LocalMailbox extends HttpServlet {
   private static final Pattern LINK = Pattern.compile("(https?://[^\\s<]+)");
 
   @Inject LocalMailServer server;
+  @Inject RequestOrigin origin;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!server.isRunning()) {
+    if (!server.isRunning() || !origin.loopback()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

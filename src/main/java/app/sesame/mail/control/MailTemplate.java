@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public enum MailTemplate {
   INVITATION,
+  /** To the owner of an address another firm tried to invite (an address opens one account). */
+  INVITED_ELSEWHERE,
   ACCOUNT_ACTIVATED,
   AUTHENTICATOR_ADDED,
   AUTHENTICATOR_REMOVED,

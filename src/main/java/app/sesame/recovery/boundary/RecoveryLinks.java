@@ -13,7 +13,8 @@ import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
-import app.sesame.platform.AddressThrottle;
+import app.sesame.platform.ClientLimits;
+import app.sesame.platform.Limit;
 import app.sesame.platform.Page;
 import app.sesame.platform.PhoneNumbers;
 import app.sesame.platform.RequestOrigin;
@@ -21,6 +22,9 @@ import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
 import app.sesame.webauthn.boundary.SecurityKeys;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -89,7 +93,8 @@ public class RecoveryLinks {
   @Inject Accounts accounts;
   @Inject Mailer mailer;
   @Inject Settings settings;
-  @Inject AddressThrottle addressThrottle;
+  @Inject ClientLimits limits;
+  @Resource SessionContext context;
   @Inject RequestOrigin origin;
   @Inject SecondFactors factors;
   @Inject SecurityKeys securityKeys;
@@ -97,16 +102,20 @@ public class RecoveryLinks {
 
   /**
    * E-mails a recovery link if the address belongs to an active account. The caller says the same
-   * thing whatever happened.
+   * thing whatever happened, and the request does the same work whatever the address: the lookup,
+   * the link and the e-mail happen after it ends.
    */
   public void request(String email) {
-    Instant now = Instant.now();
-    String address = origin.address();
-    if (addressThrottle.isBlocked(address, now)) {
-      events.fire(new SecurityEvent(AuditType.RECOVERY_REFUSED, null, null, null, "address waits"));
+    if (!limits.allow(Limit.MAIL)) {
       return;
     }
-    addressThrottle.recordFailure(address, now);
+    context.getBusinessObject(RecoveryLinks.class).send(email, origin.address());
+  }
+
+  /** The work of {@link #request}, after the request: at most a few links per account an hour. */
+  @Asynchronous
+  public void send(String email, String address) {
+    Instant now = Instant.now();
     Optional<Account> found =
         email == null || email.length() > 254
             ? Optional.empty()
@@ -114,7 +123,12 @@ public class RecoveryLinks {
     if (found.isEmpty()) {
       events.fire(
           new SecurityEvent(
-              AuditType.RECOVERY_REQUESTED, null, null, null, "no active account at the address"));
+                  AuditType.RECOVERY_REQUESTED,
+                  null,
+                  null,
+                  null,
+                  "no active account at the address")
+              .from(address));
       return;
     }
     Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
@@ -125,7 +139,7 @@ public class RecoveryLinks {
             .setParameter("since", now.minus(SecurityPolicy.RECOVERY_LINK_WINDOW))
             .getSingleResult();
     if (recent >= SecurityPolicy.RECOVERY_LINKS_PER_WINDOW) {
-      fire(AuditType.RECOVERY_REFUSED, account, "too many links");
+      events.fire(own(AuditType.RECOVERY_REFUSED, account, "too many links").from(address));
       return;
     }
     em.createNamedQuery(ActionToken.EXPIRE_OPEN)
@@ -146,7 +160,7 @@ public class RecoveryLinks {
             "time", Onboarding.format(now, account.getLanguage()),
             "address", address,
             "link", settings.baseUrl() + Page.RECOVER.path() + "?token=" + token));
-    fire(AuditType.RECOVERY_REQUESTED, account, null);
+    events.fire(own(AuditType.RECOVERY_REQUESTED, account, null).from(address));
   }
 
   /** The state of a link; empty when the value matches no recovery link. */
@@ -215,6 +229,10 @@ public class RecoveryLinks {
   }
 
   private void fire(AuditType type, Account account, String detail) {
-    events.fire(SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail));
+    events.fire(own(type, account, detail));
+  }
+
+  private static SecurityEvent own(AuditType type, Account account, String detail) {
+    return SecurityEvent.own(type, account.getFirm().getId(), account.getId(), detail);
   }
 }

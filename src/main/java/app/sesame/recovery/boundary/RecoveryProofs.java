@@ -6,6 +6,8 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.ClientLimits;
+import app.sesame.platform.Limit;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.SecondStep;
@@ -33,6 +35,7 @@ public class RecoveryProofs {
   @Inject SecondStep secondStep;
   @Inject SmsCodes smsCodes;
   @Inject SecurityKeys securityKeys;
+  @Inject ClientLimits limits;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -53,6 +56,9 @@ public class RecoveryProofs {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     String typed = password == null ? "" : password;
+    if (!limits.allow(Limit.PASSWORD)) {
+      return false;
+    }
     if (!account.canSignIn() || account.isSignInBlocked(now)) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, "recovery");
@@ -63,6 +69,7 @@ public class RecoveryProofs {
       fire(AuditType.SIGN_IN_FAILED, account, "recovery: wrong password");
       return false;
     }
+    limits.succeeded(Limit.PASSWORD);
     fire(AuditType.PASSWORD_VERIFIED, account, "recovery");
     return true;
   }
@@ -80,6 +87,9 @@ public class RecoveryProofs {
             .waitsUntil(RecoveryKind.SECOND_FACTOR, SecurityPolicy.RECOVERY_COOLING, Instant.now())
             .isPresent()) {
       throw new UserError("recover.contact");
+    }
+    if (!limits.allow(Limit.SMS)) {
+      return SmsCodes.Sending.TOO_MANY;
     }
     return smsCodes.send(accountId, account.confirmedPhone().orElseThrow(), SmsPurpose.RECOVERY);
   }

@@ -28,6 +28,11 @@ public class AppsBacking extends DeviceSection {
     return authenticators;
   }
 
+  /** "Add an authenticator app": its setup opens once the owner proved who they are lately. */
+  public void add() {
+    proof.ask(Sensitive.ADD_APP, null);
+  }
+
   public void remove(long id) {
     proof.ask(Sensitive.REMOVE_APP, id);
   }
@@ -38,7 +43,10 @@ public class AppsBacking extends DeviceSection {
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
     try {
-      if (proven.is(Sensitive.REMOVE_APP)) {
+      if (proven.is(Sensitive.ADD_APP)) {
+        enrollment.begin();
+        return;
+      } else if (proven.is(Sensitive.REMOVE_APP)) {
         authenticators.remove(owner.require(), proven.target());
         Messages.info("security.removed");
       } else if (proven.is(Sensitive.RESET_APP)) {

@@ -40,14 +40,15 @@ public class PhoneBacking implements Serializable {
     input = null;
   }
 
-  /** Sends a code to the typed number; replacing a confirmed number asks for a fresh proof. */
+  /**
+   * Sends a code to the typed number, after a recent proof: replacing a confirmed number or adding
+   * a first one would otherwise let whoever finds the session open choose where recovery codes go.
+   */
   public void sendCode() {
     numberToSend = input;
-    if (mobilePhone.hasConfirmed(owner.require())) {
-      proof.ask(Sensitive.CHANGE_PHONE, null);
-    } else {
-      sendNow();
-    }
+    proof.ask(
+        mobilePhone.hasConfirmed(owner.require()) ? Sensitive.CHANGE_PHONE : Sensitive.ADD_PHONE,
+        null);
   }
 
   /** The number the firm gave, not confirmed yet: a code is sent to it. */
@@ -89,7 +90,7 @@ public class PhoneBacking implements Serializable {
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
-    if (proven.is(Sensitive.CHANGE_PHONE)) {
+    if (proven.is(Sensitive.CHANGE_PHONE) || proven.is(Sensitive.ADD_PHONE)) {
       sendNow();
     } else if (proven.is(Sensitive.REMOVE_PHONE)) {
       mobilePhone.remove(owner.require());

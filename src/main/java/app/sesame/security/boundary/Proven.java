@@ -6,7 +6,7 @@ package app.sesame.security.boundary;
  * @param target the app or key concerned, if any
  */
 public record Proven(Sensitive change, Long target) {
-  boolean is(Sensitive expected) {
+  public boolean is(Sensitive expected) {
     return change == expected;
   }
 }

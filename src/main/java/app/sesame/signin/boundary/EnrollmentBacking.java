@@ -91,6 +91,11 @@ public class EnrollmentBacking implements Serializable {
 
   /** The phone is chosen: a fresh secret and its QR code. */
   public void choosePhone() {
+    if (!owner.mayAdd()) {
+      step = Step.IDLE;
+      Messages.error("security.error.proof-needed");
+      return;
+    }
     try {
       enrollment = authenticators.start(owner.require(), null);
     } catch (UserError error) {

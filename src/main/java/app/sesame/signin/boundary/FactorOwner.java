@@ -2,6 +2,7 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.boundary.SignedInSession;
+import app.sesame.platform.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
 public class FactorOwner {
   @Inject HttpServletRequest request;
   @Inject CurrentCaller caller;
+  @Inject Settings settings;
 
   public OptionalLong accountId() {
     if (caller.isSignedIn()) {
@@ -47,7 +49,17 @@ public class FactorOwner {
 
   /** Whether the signed-in person proved who they are recently enough for a sensitive change. */
   public boolean isFresh() {
-    return SignedInSession.of(request).filter(s -> s.isFresh(Instant.now())).isPresent();
+    return SignedInSession.of(request)
+        .filter(s -> s.isFresh(Instant.now(), settings.recentProof()))
+        .isPresent();
+  }
+
+  /**
+   * Whether a factor may be added now: during a sign-in's setup (the password was just typed), or
+   * by a signed-in person who proved who they are recently.
+   */
+  public boolean mayAdd() {
+    return !caller.isSignedIn() || isFresh();
   }
 
   /** Records a new proof of identity in the session. */

@@ -34,6 +34,11 @@ public class KeyRegistrationBacking implements Serializable {
 
   /** "Add a security key": a challenge kept here, the options for the browser. */
   public void start() {
+    if (!owner.mayAdd()) {
+      key.clear();
+      Messages.error("security.error.proof-needed");
+      return;
+    }
     try {
       key.begin(request, securityKeys.startRegistration(owner.require()));
     } catch (UserError error) {

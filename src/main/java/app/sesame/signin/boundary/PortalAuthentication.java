@@ -5,6 +5,7 @@ import app.sesame.account.boundary.Callers;
 import app.sesame.account.boundary.SignedInSession;
 import app.sesame.platform.CurrentLanguage;
 import app.sesame.platform.Page;
+import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Sessions;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
@@ -46,6 +47,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   @Inject SignIn signIn;
   @Inject SecondStep secondStep;
   @Inject Callers callers;
+  @Inject KnownDevices knownDevices;
+  @Inject RequestOrigin origin;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -163,8 +166,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
     signIn.completed(accountId, method);
     if (method != null && method.isRemembered()) {
-      rememberMethod(context.getResponse(), method, request.isSecure());
+      rememberMethod(context.getResponse(), method, origin.secure());
     }
+    knownDevices.remember(context.getResponse(), accountId, now);
     return context.notifyContainerAboutLogin(
         new CallerPrincipal(String.valueOf(accountId)), caller.role().groups());
   }

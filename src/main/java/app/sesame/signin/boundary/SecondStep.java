@@ -7,8 +7,8 @@ import app.sesame.account.entity.ActionToken;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
-import app.sesame.platform.AddressThrottle;
-import app.sesame.platform.RequestOrigin;
+import app.sesame.platform.ClientLimits;
+import app.sesame.platform.Limit;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
 import app.sesame.totp.boundary.Authenticators;
@@ -53,8 +53,7 @@ public class SecondStep {
   @Inject Authenticators authenticators;
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecurityKeys securityKeys;
-  @Inject AddressThrottle addressThrottle;
-  @Inject RequestOrigin origin;
+  @Inject ClientLimits limits;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -79,8 +78,7 @@ public class SecondStep {
   public Optional<Method> verify(long accountId, String code) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    String address = origin.address();
-    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
@@ -92,11 +90,11 @@ public class SecondStep {
     }
     if (method.isEmpty()) {
       account.recordFailedSecondFactor(now);
-      addressThrottle.recordFailure(address, now);
       fire(AuditType.SECOND_FACTOR_FAILED, account, null);
       return Optional.empty();
     }
     account.recordSecondFactor();
+    limits.succeeded(Limit.SECOND_STEP);
     fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
     return method;
   }
@@ -105,18 +103,17 @@ public class SecondStep {
   public Optional<Method> verifyKey(long accountId, String requestJson, String responseJson) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    String address = origin.address();
-    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
     if (securityKeys.finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
       account.recordFailedSecondFactor(now);
-      addressThrottle.recordFailure(address, now);
       fire(AuditType.SECOND_FACTOR_FAILED, account, "security key");
       return Optional.empty();
     }
     account.recordSecondFactor();
+    limits.succeeded(Limit.SECOND_STEP);
     fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, Method.SECURITY_KEY.name());
     return Optional.of(Method.SECURITY_KEY);
   }
@@ -126,9 +123,7 @@ public class SecondStep {
    * and its firm allows passkeys). Failures count against the address.
    */
   public Optional<Long> passkey(String requestJson, String responseJson) {
-    Instant now = Instant.now();
-    String address = origin.address();
-    if (addressThrottle.isBlocked(address, now)) {
+    if (!limits.allow(Limit.PASSWORD)) {
       return Optional.empty();
     }
     Optional<Long> accountId = securityKeys.finishAssertion(null, requestJson, responseJson);
@@ -136,10 +131,10 @@ public class SecondStep {
     if (account.isEmpty()
         || !account.get().canSignIn()
         || !account.get().getFirm().isPasskeysAllowed()) {
-      addressThrottle.recordFailure(address, now);
       account.ifPresent(a -> fire(AuditType.PASSKEY_REFUSED, a, a.getStatus().name()));
       return Optional.empty();
     }
+    limits.succeeded(Limit.PASSWORD);
     return accountId;
   }
 
@@ -167,15 +162,13 @@ public class SecondStep {
   public boolean checkEnrolmentCode(long accountId, String code) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    String address = origin.address();
-    if (account.isSecondFactorBlocked(now) || addressThrottle.isBlocked(address, now)) {
+    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, "enrolment code");
       return false;
     }
     EnrolmentCodes.Outcome outcome = enrolmentCodes.use(account, code);
     if (outcome != EnrolmentCodes.Outcome.ACCEPTED) {
       account.recordFailedSecondFactor(now);
-      addressThrottle.recordFailure(address, now);
       fire(
           AuditType.ENROLMENT_CODE_WRONG,
           account,
@@ -183,6 +176,7 @@ public class SecondStep {
       return false;
     }
     account.recordSecondFactor();
+    limits.succeeded(Limit.SECOND_STEP);
     fire(AuditType.ENROLMENT_CODE_USED, account, null);
     return true;
   }

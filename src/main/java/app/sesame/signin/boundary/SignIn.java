@@ -6,6 +6,8 @@ import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.ClientLimits;
+import app.sesame.platform.Limit;
 import app.sesame.totp.boundary.Authenticators;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -21,7 +23,8 @@ import java.util.Optional;
  * The password step of signing in, the record of a complete sign-in, and the fresh proof asked
  * before a sensitive change. Every password failure looks the same from outside: an unknown
  * address, a wrong password, an account that is not active or one that must wait after too many
- * failures; each costs one hash verification.
+ * failures (each costs one hash verification), or a client address over its limit (which costs
+ * none).
  */
 @Stateless
 public class SignIn {
@@ -29,10 +32,19 @@ public class SignIn {
   @Inject Accounts accounts;
   @Inject PasswordHashing hashing;
   @Inject Authenticators authenticators;
+  @Inject ClientLimits limits;
+  @Inject KnownDevices knownDevices;
   @Inject Event<SecurityEvent> events;
 
-  /** The caller if the password is right and the account may sign in now. */
+  /**
+   * The caller if the password is right and the account may sign in now. An address over its limit
+   * is refused before any hash; an account waiting after wrong guesses is let through only from a
+   * browser it signed in from before.
+   */
   public Optional<Caller> checkPassword(String email, String password) {
+    if (!limits.allow(Limit.PASSWORD)) {
+      return Optional.empty();
+    }
     String typed = password == null ? "" : password;
     Optional<Account> found =
         email == null || email.length() > 254 ? Optional.empty() : accounts.byEmail(email);
@@ -49,7 +61,7 @@ public class SignIn {
     // Attempts on one account are taken one at a time, so that the failure count holds.
     Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (account.isSignInBlocked(now)) {
+    if (account.isSignInBlocked(now) && !knownDevices.knows(account.getId(), now)) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, null);
       return Optional.empty();
@@ -63,6 +75,7 @@ public class SignIn {
       account.changePasswordHash(hashing.hash(typed));
     }
     account.recordSignIn(now);
+    limits.succeeded(Limit.PASSWORD);
     fire(AuditType.PASSWORD_VERIFIED, account, null);
     return Optional.of(Caller.of(account));
   }

@@ -2,6 +2,7 @@ package app.sesame.sms.boundary;
 
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
+import app.sesame.platform.RequestOrigin;
 import app.sesame.sms.control.LocalSmsOutbox;
 import app.sesame.sms.control.SmsGateways;
 import jakarta.inject.Inject;
@@ -24,12 +25,13 @@ import java.util.Locale;
 @WebServlet("/sms")
 public class LocalSmsPage extends HttpServlet {
   @Inject SmsGateways gateways;
+  @Inject RequestOrigin origin;
   @Inject LocalSmsOutbox outbox;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!gateways.isLocal()) {
+    if (!gateways.isLocal() || !origin.loopback()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -10,6 +10,7 @@ import app.sesame.platform.SecretBox;
 import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.totp.control.QrCodes;
+import app.sesame.totp.control.SecretSealing;
 import app.sesame.totp.control.TotpCodes;
 import app.sesame.totp.entity.Authenticator;
 import jakarta.ejb.Local;
@@ -20,6 +21,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,7 +36,6 @@ import java.util.OptionalLong;
 @Local(SecondFactor.class)
 public class Authenticators extends Devices<Authenticator> {
   static final String ISSUER = "Sesame";
-  static final String SEALED_FOR = "totp-secret";
 
   private static final DeviceKind<Authenticator> KIND =
       new DeviceKind<>(
@@ -101,13 +102,10 @@ public class Authenticators extends Devices<Authenticator> {
         .executeUpdate();
     byte[] secret = TotpCodes.newSecret();
     Authenticator pending =
-        new Authenticator(
-            account,
-            name(name, KIND.defaultName()),
-            secrets.encrypt(secret, SEALED_FOR),
-            Instant.now());
+        new Authenticator(account, name(name, KIND.defaultName()), "", Instant.now());
     em.persist(pending);
     em.flush();
+    pending.reseal(SecretSealing.seal(secrets, secret, accountId, pending.getId()));
     String uri = TotpCodes.keyUri(ISSUER, account.getEmail(), secret);
     return new Enrollment(
         pending.getId(), pending.getName(), QrCodes.pngDataUri(uri), TotpCodes.grouped(secret));
@@ -126,7 +124,9 @@ public class Authenticators extends Devices<Authenticator> {
     }
     String cleanName = name(name, null);
     OptionalLong step =
-        totp.matchingStep(secrets.decrypt(pending.getSecret(), SEALED_FOR), code, Instant.now());
+        secretOf(pending)
+            .map(secret -> totp.matchingStep(secret, code, Instant.now()))
+            .orElse(OptionalLong.empty());
     if (step.isEmpty()) {
       throw new UserError("totp.error.code");
     }
@@ -159,7 +159,9 @@ public class Authenticators extends Devices<Authenticator> {
     Instant now = Instant.now();
     for (Authenticator authenticator : ofAccount(accountId)) {
       OptionalLong step =
-          totp.matchingStep(secrets.decrypt(authenticator.getSecret(), SEALED_FOR), code, now);
+          secretOf(authenticator)
+              .map(secret -> totp.matchingStep(secret, code, now))
+              .orElse(OptionalLong.empty());
       if (step.isPresent()) {
         return em.createNamedQuery(Authenticator.SPEND_STEP)
                 .setParameter("id", authenticator.getId())
@@ -170,5 +172,13 @@ public class Authenticators extends Devices<Authenticator> {
       }
     }
     return false;
+  }
+
+  private Optional<byte[]> secretOf(Authenticator authenticator) {
+    return SecretSealing.open(
+        secrets,
+        authenticator.getSecret(),
+        authenticator.getAccount().getId(),
+        authenticator.getId());
   }
 }

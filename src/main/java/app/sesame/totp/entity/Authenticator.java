@@ -44,7 +44,10 @@ public class Authenticator implements FactorDevice {
   @Column(nullable = false, length = FactorDevice.MAX_NAME)
   private String name;
 
-  /** The TOTP secret, sealed with the portal's key. */
+  /**
+   * The TOTP secret, sealed with the portal's key and bound to this row (see {@code
+   * SecretSealing}): moved to another row or account, it no longer opens.
+   */
   @Column(nullable = false, length = 200)
   private String secret;
 
@@ -103,6 +106,11 @@ public class Authenticator implements FactorDevice {
 
   public String getSecret() {
     return secret;
+  }
+
+  /** Seals the secret again, once the row has its id. */
+  public void reseal(String sealed) {
+    this.secret = sealed;
   }
 
   @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.account.boundary.Activation;
-import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.OutboxDelivery;
@@ -56,7 +55,9 @@ class OnboardingIT {
         () -> {
           Firm firm = new Firm(firmName, Instant.now());
           db.em().persist(firm);
-          return onboarding.invite(firm, "Alix Martin", email, Role.CLIENT, Language.EN, null);
+          return onboarding
+              .invite(firm, "Alix Martin", email, Role.CLIENT, Language.EN, null)
+              .orElseThrow();
         });
     return email;
   }
@@ -167,32 +168,82 @@ class OnboardingIT {
   }
 
   @Test
-  void aTakenAddressIsRefusedAndWritesNothing() {
-    String email = invite(unique());
+  void anAddressOfTheSameFirmIsRefusedAndWritesNothing() {
+    String email = unique();
     String firmName = "Cabinet " + UUID.randomUUID();
-    UserError taken = assertThrows(UserError.class, () -> invite(email.toUpperCase(), firmName));
-    assertEquals("invite.error.taken", taken.messageKey());
-    assertEquals(1, db.rows("select id from account where email = ?", email).size());
-    assertEquals(1, db.rows("select id from outbox_mail where recipient = ?", email).size());
-    assertEquals(0, db.rows("select id from firm where name = ?", firmName).size());
-  }
-
-  @Test
-  void aNewLinkVoidsTheOldOne() {
-    String email = invite(unique());
-    String first = tokenMailedTo(email);
-    activation.requestNewLink(email);
-    String second = tokenMailedTo(email);
-    assertEquals("EXPIRED", activation.inspect(first).orElseThrow().state().name());
-    assertEquals("VALID", activation.inspect(second).orElseThrow().state().name());
-    Account account =
+    invite(email, firmName);
+    Firm firm =
         db.inTransaction(
             () ->
                 db.em()
-                    .createNamedQuery(Account.BY_EMAIL, Account.class)
-                    .setParameter("email", email)
+                    .createQuery("select f from Firm f where f.name = :name", Firm.class)
+                    .setParameter("name", firmName)
                     .getSingleResult());
-    assertEquals("INVITED", account.getStatus().name());
+    UserError taken =
+        assertThrows(
+            UserError.class,
+            () ->
+                db.inTransaction(
+                    () ->
+                        onboarding.invite(
+                            db.em().find(Firm.class, firm.getId()),
+                            "Alix Martin",
+                            email.toUpperCase(),
+                            Role.CLIENT,
+                            Language.EN,
+                            null)));
+    assertEquals("invite.error.taken", taken.messageKey());
+    assertEquals(1, db.rows("select id from account where email = ?", email).size());
+    assertEquals(1, db.rows("select id from outbox_mail where recipient = ?", email).size());
+  }
+
+  @Test
+  void anAddressOfAnotherFirmOpensNothingAndOnlyItsOwnerIsTold() {
+    String email = invite(unique());
+    String otherFirm = "Cabinet " + UUID.randomUUID();
+    var answer =
+        db.inTransaction(
+            () -> {
+              Firm firm = new Firm(otherFirm, Instant.now());
+              db.em().persist(firm);
+              return onboarding.invite(
+                  firm, "Alix Martin", email.toUpperCase(), Role.CLIENT, Language.EN, null);
+            });
+    assertTrue(answer.isEmpty(), "no account, and no error that would tell the inviter why");
+    List<Object[]> accounts =
+        db.rows(
+            "select f.name from account a join firm f on f.id = a.firm_id where a.email = ?",
+            email);
+    assertEquals(1, accounts.size());
+    assertTrue(!otherFirm.equals(accounts.get(0)[0]), "the account stays with its firm");
+    assertEquals("INVITED", status(email));
+    String notice = db.latestMailTo(email);
+    assertTrue(notice.contains(otherFirm + " has just tried to open an access"), notice);
+    assertTrue(notice.contains("give them another e-mail address"), notice);
+    assertEquals(
+        1,
+        db.rows(
+                "select e.id from audit_event e join account a on a.id = e.subject_id"
+                    + " where a.email = ? and e.type = 'INVITED_ELSEWHERE'",
+                email)
+            .size());
+  }
+
+  @Test
+  void aNewLinkAskedForLeavesTheFirstOneValid() throws InterruptedException {
+    String email = invite(unique());
+    String first = tokenMailedTo(email);
+    activation.requestNewLink(email);
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (db.rows("select id from outbox_mail where recipient = ?", email).size() < 2
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    String second = tokenMailedTo(email);
+    assertTrue(!first.equals(second), "a second link was sent");
+    assertEquals("VALID", activation.inspect(first).orElseThrow().state().name());
+    assertEquals("VALID", activation.inspect(second).orElseThrow().state().name());
+    assertEquals("INVITED", status(email));
   }
 
   @Test

@@ -368,6 +368,36 @@ class BackofficeIT {
   }
 
   @Test
+  void anAccountWaitingAfterWrongPasswordsIsShownUntilTheAccountantLetsItIn() throws Exception {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), false);
+    Person client = Fixtures.person(firm, "CLIENT", "fr");
+    HttpBrowser clientBrowser = new HttpBrowser();
+    for (int i = 0; i < 5; i++) {
+      clientBrowser.signIn(
+          new Person(client.id(), firm, client.email(), client.name(), "Faux-" + i, null));
+    }
+    assertTrue(
+        clientBrowser.signIn(client).body().contains("Incorrect e-mail address or password"));
+
+    SignInPage.signInFully(browser, Fixtures.person(firm, "ACCOUNTANT", "fr"));
+    DashboardPage page = DashboardPage.open(browser);
+    assertEquals("1", page.waitingCount());
+    String waiting = page.waitingList();
+    assertTrue(waiting.contains(client.name()), waiting);
+    assertTrue(waiting.contains("En attente jusqu'à"), waiting);
+    Browser.screenshot(browser, "backoffice-dashboard-waiting");
+    ClientsPage clients = ClientsPage.open(browser);
+    assertTrue(clients.table().contains("En attente jusqu'à"), clients.table());
+
+    page = DashboardPage.open(browser);
+    String done = page.unlock(client.name());
+    assertTrue(done.contains("déverrouillé"), done);
+    assertEquals("0", page.waitingCount());
+    HttpResponse<String> in = clientBrowser.signIn(client);
+    assertTrue(in.uri().getPath().endsWith("/portal/index.xhtml"), in.uri().toString());
+  }
+
+  @Test
   void aResetCanStartFromTheClientsList() {
     long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");

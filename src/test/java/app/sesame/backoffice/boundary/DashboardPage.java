@@ -6,7 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The back-office dashboard: protected share, pending invitations, locked and disabled accounts.
+ * The back-office dashboard: protected share, pending invitations, waiting and disabled accounts.
  */
 public class DashboardPage extends Page {
   public DashboardPage(WebDriver driver) {
@@ -25,6 +25,28 @@ public class DashboardPage extends Page {
 
   public String pending() {
     return text("pending");
+  }
+
+  /** How many accounts wait after wrong passwords or codes, or are locked. */
+  public String waitingCount() {
+    return text("locked");
+  }
+
+  /** The list of waiting accounts, as read. */
+  public String waitingList() {
+    return text("waiting-form:waiting");
+  }
+
+  /** Lets the named account in again from the list; the message shown. */
+  public String unlock(String name) {
+    visible(
+            By.xpath(
+                "//tbody[@id='waiting-form:waiting_data']/tr[.//a[text()='"
+                    + name
+                    + "']]//button[contains(@class,'unlock')]"))
+        .click();
+    waiting().until(d -> !waitingList().contains(name));
+    return messages();
   }
 
   public boolean hasChart() {

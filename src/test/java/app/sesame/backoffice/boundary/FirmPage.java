@@ -46,6 +46,12 @@ public class FirmPage extends Page {
 
   /** "Make administrator" on the accountant's row; returns the page's messages. */
   public String promote(String email) {
+    clickPromote(email);
+    return messages();
+  }
+
+  /** Clicks "Make administrator" on the accountant's row. */
+  public void clickPromote(String email) {
     visible(
             By.xpath(
                 "//tr[td[text()='"
@@ -53,6 +59,5 @@ public class FirmPage extends Page {
                     + "']]//button[.//span[text()='Nommer administrateur' or text()='Make"
                     + " administrator']]"))
         .click();
-    return messages();
   }
 }

@@ -89,7 +89,7 @@ public class SecurityPage extends Page {
   }
 
   public boolean isAskingForProof() {
-    return !driver.findElements(By.id("security:proof")).isEmpty();
+    return !driver.findElements(By.id("security:proof-secret")).isEmpty();
   }
 
   public String signInsTable() {

@@ -130,5 +130,12 @@ class SignInIT {
     assertEquals(
         "EN",
         Fixtures.row("select language from account where id = ?", client.id()).get("language"));
+
+    // A link anyone could send: it translates the page, and leaves the preference alone.
+    browser.get(PortalServer.url("portal/index.xhtml?lang=fr").toString());
+    assertEquals("Bonjour " + client.name(), new PortalHomePage(browser).welcome());
+    assertEquals(
+        "EN",
+        Fixtures.row("select language from account where id = ?", client.id()).get("language"));
   }
 }
