@@ -24,6 +24,7 @@ import org.primefaces.model.SortOrder;
 @ViewScoped
 public class ClientsBacking implements Serializable {
   @Inject transient Clients clients;
+  @Inject transient ClientAccess access;
 
   private String text;
   private AccountStatus status;
@@ -91,6 +92,16 @@ public class ClientsBacking implements Serializable {
     try {
       clients.resendInvitation(clientId);
       Messages.info("clients.resent");
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  /** Lets a client waiting after wrong passwords or codes try again at once. */
+  public void unlock(long clientId) {
+    try {
+      access.unlock(clientId);
+      Messages.info("client.unlocked");
     } catch (UserError error) {
       Messages.error(error);
     }

@@ -387,7 +387,14 @@ class BackofficeIT {
     assertTrue(waiting.contains("En attente jusqu'à"), waiting);
     Browser.screenshot(browser, "backoffice-dashboard-waiting");
     ClientsPage clients = ClientsPage.open(browser);
+    clients.search(client.email());
     assertTrue(clients.table().contains("En attente jusqu'à"), clients.table());
+    assertTrue(clients.unlockFromList(client.name()).contains("déverrouillé"));
+    assertFalse(clients.table().contains("En attente"), clients.table());
+    for (int i = 0; i < 5; i++) {
+      clientBrowser.signIn(
+          new Person(client.id(), firm, client.email(), client.name(), "Encore-" + i, null));
+    }
 
     page = DashboardPage.open(browser);
     String done = page.unlock(client.name());

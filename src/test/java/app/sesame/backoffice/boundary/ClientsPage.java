@@ -55,6 +55,15 @@ public class ClientsPage extends Page {
         .confirm(reasonLabel, ResetDialog.CALL_BACK, driver.findElement(By.id("clients:list")));
   }
 
+  /** Lets the client listed under the given name try again at once; the page's messages. */
+  public String unlockFromList(String name) {
+    WebElement table = visible(By.id("clients:list"));
+    visible(By.xpath("//tr[.//a[text()='" + name + "']]//button[contains(@class,'unlock')]"))
+        .click();
+    waiting().until(ExpectedConditions.stalenessOf(table));
+    return messages();
+  }
+
   public String table() {
     return visible(By.id("clients:list")).getText();
   }
