@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.metrics.Counter;
@@ -38,6 +39,14 @@ public class PasswordHashing {
    * the same time as a known one.
    */
   private String decoy;
+
+  /**
+   * At most one hash per core at a time: more would not finish sooner (each keeps a core busy), but
+   * each holds its 19 MiB meanwhile; so the heap a burst of sign-ins needs stays bounded, and the
+   * others wait their turn in line.
+   */
+  private static final Semaphore HASHING =
+      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
   @Inject Pbkdf2PasswordHash pbkdf2;
 
@@ -133,6 +142,16 @@ public class PasswordHashing {
   private byte[] argon2id(
       String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
     count();
+    HASHING.acquireUninterruptibly();
+    try {
+      return argon2idNow(password, salt, memoryKib, passes, lanes, length);
+    } finally {
+      HASHING.release();
+    }
+  }
+
+  private static byte[] argon2idNow(
+      String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
