@@ -276,16 +276,12 @@ public final class Fixtures {
     }
   }
 
+  /** The hash of {@link #PASSWORD} as the portal makes it today (Argon2id), made once. */
   private static synchronized String passwordHash() {
     if (passwordHash == null) {
-      Pbkdf2PasswordHashImpl pbkdf2 = new Pbkdf2PasswordHashImpl();
-      pbkdf2.initialize(
-          Map.of(
-              "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-              "Pbkdf2PasswordHash.Iterations", "600000",
-              "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-              "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-      passwordHash = pbkdf2.generate(PASSWORD.toCharArray());
+      passwordHash =
+          new app.sesame.account.control.PasswordHashing(new Pbkdf2PasswordHashImpl())
+              .hash(PASSWORD);
     }
     return passwordHash;
   }

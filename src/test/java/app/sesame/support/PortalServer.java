@@ -38,6 +38,11 @@ public final class PortalServer implements BeforeAllCallback {
     return base;
   }
 
+  /** The portal's process, for the benchmark's CPU and memory figures. */
+  public static synchronized ProcessHandle process() {
+    return process.toHandle();
+  }
+
   public static URI url(String path) {
     return base().resolve(path);
   }
@@ -53,6 +58,13 @@ public final class PortalServer implements BeforeAllCallback {
         new ProcessBuilder(
                 List.of(
                     "java",
+                    // The JVM options the README and the image give the portal.
+                    "-Xms512m",
+                    "-Xmx512m",
+                    "-XX:+UseParallelGC",
+                    "-XX:MaxMetaspaceSize=256m",
+                    "-XX:ReservedCodeCacheSize=80m",
+                    "-Xss512k",
                     "-jar",
                     System.getProperty("it.micro.jar"),
                     "--deploy",
