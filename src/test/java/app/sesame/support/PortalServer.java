@@ -58,10 +58,11 @@ public final class PortalServer implements BeforeAllCallback {
         new ProcessBuilder(
                 List.of(
                     "java",
-                    // The JVM options the README and the image give the portal.
+                    // The memory the README and the image give the portal; the collector and
+                    // the compiler come from JAVA_TOOL_OPTIONS (quick start for the tests,
+                    // ParallelGC for the benchmark).
                     "-Xms512m",
                     "-Xmx512m",
-                    "-XX:+UseParallelGC",
                     "-XX:MaxMetaspaceSize=256m",
                     "-XX:ReservedCodeCacheSize=80m",
                     "-Xss512k",
