@@ -2,6 +2,10 @@ package app.sesame.support;
 
 import app.sesame.platform.SecretBox;
 import app.sesame.totp.control.SecretSealing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -84,6 +88,35 @@ public final class Fixtures {
         System.getProperty("it.db.url"),
         System.getProperty("it.db.user"),
         System.getProperty("it.db.password", ""));
+  }
+
+  /**
+   * Fills a firm with clients by the shipped script (src/test/resources/benchmark): "Client
+   * 000001"…, at fill-000001-FIRM@example.test…, active but one in ten invited, the last sign-in
+   * older the further down the list, one in three with an authenticator app.
+   */
+  public static void fillClients(long firm, int count) {
+    String script;
+    try (InputStream in = Fixtures.class.getResourceAsStream("/benchmark/fill-clients.sql")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    script =
+        script
+            .replaceAll("(?m)^--.*$", "")
+            .replace(":firm", String.valueOf(firm))
+            .replace(":count", String.valueOf(count));
+    try (Connection db = connect();
+        Statement statement = db.createStatement()) {
+      for (String sql : script.split(";")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String unique(String prefix) {

@@ -85,11 +85,18 @@ public final class HttpBrowser {
   public HttpResponse<String> ajax(
       String path, String source, String execute, Map<String, String> fields)
       throws IOException, InterruptedException {
+    return ajax(path, source, execute, "@all", fields);
+  }
+
+  /** An AJAX post that renders only the given components, as the page's own requests do. */
+  public HttpResponse<String> ajax(
+      String path, String source, String execute, String render, Map<String, String> fields)
+      throws IOException, InterruptedException {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("jakarta.faces.partial.ajax", "true");
     all.put("jakarta.faces.source", source);
     all.put("jakarta.faces.partial.execute", execute);
-    all.put("jakarta.faces.partial.render", "@all");
+    all.put("jakarta.faces.partial.render", render);
     all.putIfAbsent(source, source);
     HttpResponse<String> response = send(path, all, true);
     Matcher state = AJAX_VIEW_STATE.matcher(response.body());

@@ -45,6 +45,21 @@ public abstract class Page {
     field.sendKeys(text);
   }
 
+  /**
+   * Chooses an option of a PrimeFaces drop-down by its label: opens it, waits until its list has
+   * finished appearing (PrimeFaces marks it "enter-done"; a click before that is lost), clicks the
+   * option and waits for the drop-down to show it.
+   */
+  protected void choose(String menuId, String label) {
+    visible(By.id(menuId)).click();
+    waiting()
+        .until(
+            ExpectedConditions.attributeContains(
+                By.id(menuId + "_panel"), "class", "ui-connected-overlay-enter-done"));
+    visible(By.cssSelector("[id='" + menuId + "_items'] li[data-label=\"" + label + "\"]")).click();
+    waiting().until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
+  }
+
   /** Waits until the browser has loaded the page it was sent to. */
   protected void loaded() {
     waiting()

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PortalServer implements BeforeAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  /** The portal's memory settings, as the README and the image give them. */
+  private static final String MEMORY =
+      "-Xms512m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=80m -Xss512k";
+
   private static Process process;
   private static URI base;
 
@@ -54,27 +60,26 @@ public final class PortalServer implements BeforeAllCallback {
     Mailbox.start();
     int port = Integer.parseInt(System.getProperty("it.http.port"));
     Path log = Path.of("target", "portal-server.log");
+    List<String> command = new ArrayList<>(List.of("java"));
+    // The memory the README and the image give the portal; the collector and the compiler come
+    // from JAVA_TOOL_OPTIONS (quick start for the tests, ParallelGC for the benchmark).
+    command.addAll(List.of(MEMORY.split(" ")));
+    // -Dportal.jvm="..." adds options, e.g. a flight recording while a benchmark runs.
+    String extra = System.getProperty("portal.jvm", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("it.micro.jar"),
+            "--deploy",
+            System.getProperty("it.war"),
+            "--nocluster",
+            "--port",
+            String.valueOf(port)));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    "java",
-                    // The memory the README and the image give the portal; the collector and
-                    // the compiler come from JAVA_TOOL_OPTIONS (quick start for the tests,
-                    // ParallelGC for the benchmark).
-                    "-Xms512m",
-                    "-Xmx512m",
-                    "-XX:MaxMetaspaceSize=256m",
-                    "-XX:ReservedCodeCacheSize=80m",
-                    "-Xss512k",
-                    "-jar",
-                    System.getProperty("it.micro.jar"),
-                    "--deploy",
-                    System.getProperty("it.war"),
-                    "--nocluster",
-                    "--port",
-                    String.valueOf(port)))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
     // As if a reverse proxy on this host stood in front: the tests' clients say who they are.
     builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");

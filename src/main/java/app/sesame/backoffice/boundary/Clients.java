@@ -24,11 +24,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A firm's clients, as its accountants see and manage them. Every method works within the caller's
@@ -40,12 +43,17 @@ public class Clients {
   /** How many of a client's latest audit events their page shows. */
   static final int TRAIL_SHOWN = 50;
 
-  private static final Map<String, String> SORTABLE =
+  /**
+   * The orders the list offers, each ending with the id so that it is total and can be read
+   * backwards; each has its index (firm, role, the columns, id), so a page is read from the index
+   * instead of sorting the firm.
+   */
+  private static final Map<String, List<String>> SORTABLE =
       Map.of(
-          "name", "a.displayName",
-          "email", "a.email",
-          "status", "a.status",
-          "lastSignIn", "a.lastSignInAt");
+          "name", List.of("a.displayName"),
+          "email", List.of("a.email"),
+          "status", List.of("a.status", "a.displayName"),
+          "lastSignIn", List.of("a.lastSignInAt"));
 
   /** One client's page: who, their factors, their sign-ins and their audit trail. */
   public record Detail(
@@ -91,27 +99,53 @@ public class Clients {
   @Inject FirmMembers members;
   @Inject EnrolmentCodes enrolmentCodes;
 
-  /** A page of the caller's firm's clients; ordering and filtering are done by the database. */
-  public List<ClientRow> page(ClientQuery query) {
-    String order = SORTABLE.getOrDefault(query.sortField(), "a.displayName");
-    TypedQuery<Account> select =
+  /**
+   * A page of the caller's firm's clients; ordering and filtering are done by the database. The
+   * page's ids come from the index alone; a page in the far half of the list is read from the end
+   * in the opposite order, so the last page costs what the first does.
+   *
+   * @param total how many clients the query matches, as {@link #count} said
+   */
+  public List<ClientRow> page(ClientQuery query, int total) {
+    boolean fromEnd = query.first() > total / 2 && query.first() < total;
+    int size = fromEnd ? Math.min(query.pageSize(), total - query.first()) : query.pageSize();
+    int first = fromEnd ? total - query.first() - size : query.first();
+    TypedQuery<Long> select =
         em.createQuery(
-            "select a from Account a"
+            "select a.id from Account a"
                 + where(query)
-                + " order by "
-                + order
-                + (query.descending() ? " desc" : "")
-                + ", a.id",
-            Account.class);
+                + orderBy(query.sortField(), query.descending() != fromEnd),
+            Long.class);
     bind(select, query);
-    List<Account> accounts =
-        select.setFirstResult(query.first()).setMaxResults(query.pageSize()).getResultList();
-    if (accounts.isEmpty()) {
+    List<Long> ids =
+        new ArrayList<>(select.setFirstResult(first).setMaxResults(size).getResultList());
+    if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, FactorSummary> summaries =
-        factors.summaries(accounts.stream().map(Account::getId).toList());
-    return accounts.stream().map(a -> row(a, summaries.get(a.getId()))).toList();
+    if (fromEnd) {
+      Collections.reverse(ids);
+    }
+    Map<Long, Account> accounts =
+        em
+            .createQuery("select a from Account a where a.id in :ids", Account.class)
+            .setParameter("ids", ids)
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(Account::getId, a -> a));
+    Map<Long, FactorSummary> summaries = factors.summaries(ids);
+    return ids.stream()
+        .filter(accounts::containsKey)
+        .map(id -> row(accounts.get(id), summaries.get(id)))
+        .toList();
+  }
+
+  private static String orderBy(String field, boolean descending) {
+    String direction = descending ? " desc" : "";
+    StringBuilder order = new StringBuilder(" order by ");
+    for (String column : SORTABLE.getOrDefault(field, SORTABLE.get("name"))) {
+      order.append(column).append(direction).append(", ");
+    }
+    return order.append("a.id").append(direction).toString();
   }
 
   public int count(ClientQuery query) {

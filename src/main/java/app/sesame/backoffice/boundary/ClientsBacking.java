@@ -8,9 +8,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -33,11 +36,32 @@ public class ClientsBacking implements Serializable {
   private String phone;
   private Language language = Language.FR;
 
+  /** How long the list's total is taken as known while the same filters are paged through. */
+  static final Duration COUNT_KEPT = Duration.ofSeconds(30);
+
+  /** The filters the list's total was counted for, when, and the total. */
+  private record Total(String text, AccountStatus status, Instant countedAt, int count)
+      implements Serializable {}
+
+  private Total total;
+
   private final LazyDataModel<ClientRow> list =
       new LazyDataModel<>() {
+        /**
+         * Counting a large firm's clients is the dearest part of a page, and the table asks for the
+         * total at every page and every sort: it is counted again when the filters change, after an
+         * invitation from this page, or after {@link #COUNT_KEPT}.
+         */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-          return clients.count(query(0, 1, Map.of()));
+          Instant now = Instant.now();
+          if (total == null
+              || !Objects.equals(total.text(), text)
+              || total.status() != status
+              || total.countedAt().plus(COUNT_KEPT).isBefore(now)) {
+            total = new Total(text, status, now, clients.count(query(0, 1, Map.of())));
+          }
+          return total.count();
         }
 
         @Override
@@ -46,7 +70,7 @@ public class ClientsBacking implements Serializable {
             int pageSize,
             Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-          return clients.page(query(first, pageSize, sortBy));
+          return clients.page(query(first, pageSize, sortBy), count(filterBy));
         }
 
         @Override
@@ -79,6 +103,7 @@ public class ClientsBacking implements Serializable {
   public void invite() {
     try {
       clients.invite(name, email, phone, language);
+      total = null;
       Messages.info("clients.invited", email.strip().toLowerCase(Locale.ROOT));
       name = null;
       email = null;

@@ -20,7 +20,9 @@ import app.sesame.support.PortalServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -402,6 +404,56 @@ class BackofficeIT {
     assertEquals("0", page.waitingCount());
     HttpResponse<String> in = clientBrowser.signIn(client);
     assertTrue(in.uri().getPath().endsWith("/portal/index.xhtml"), in.uri().toString());
+  }
+
+  @Test
+  void theClientListPagesSortsAndFiltersTheWholeFirmInOrderFromEitherEnd() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), false);
+    Fixtures.fillClients(firm, 60);
+    SignInPage.signInFully(browser, Fixtures.person(firm, "ACCOUNTANT", "en"));
+    ClientsPage clients = ClientsPage.open(browser);
+    assertEquals(clientNames(1, 25), clients.names());
+    assertEquals("1–25 / 60", clients.report());
+
+    assertEquals(clientNames(51, 60), clients.paginator("last").names(), "the last page");
+    assertEquals("51–60 / 60", clients.report());
+    assertEquals(clientNames(26, 50), clients.paginator("2").names(), "the middle page");
+
+    clients.sortBy("name-column").sortBy("name-column");
+    assertEquals(clientNames(60, 36), clients.names(), "by name, Z to A");
+    assertEquals(clientNames(10, 1), clients.paginator("last").names(), "its last page");
+
+    clients.sortBy("last-sign-in");
+    assertEquals(clientNames(60, 36), clients.names(), "the oldest sign-in first");
+    assertEquals(clientNames(10, 1), clients.paginator("last").names());
+
+    clients.search("client 00005");
+    assertEquals(clientNames(59, 50), clients.names(), "a part of the name, any case");
+    clients.search("l-00002");
+    assertEquals(clientNames(29, 20), clients.names(), "a part of the address");
+
+    clients.search("");
+    clients.status("Invited").sortBy("name-column");
+    assertEquals(
+        List.of(
+            "Client 000010",
+            "Client 000020",
+            "Client 000030",
+            "Client 000040",
+            "Client 000050",
+            "Client 000060"),
+        clients.names(),
+        "the invited clients only");
+    assertEquals("1–6 / 6", clients.report());
+    Browser.screenshot(browser, "backoffice-clients-filtered");
+  }
+
+  /** "Client 000003", "Client 000004"… from one number to another, either way. */
+  private static List<String> clientNames(int from, int to) {
+    int step = from <= to ? 1 : -1;
+    return IntStream.iterate(from, n -> n != to + step, n -> n + step)
+        .mapToObj(n -> String.format("Client %06d", n))
+        .toList();
   }
 
   @Test

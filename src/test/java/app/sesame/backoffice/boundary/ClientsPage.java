@@ -2,7 +2,10 @@ package app.sesame.backoffice.boundary;
 
 import app.sesame.support.Page;
 import app.sesame.support.PortalServer;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,9 +25,7 @@ public class ClientsPage extends Page {
   public String invite(String name, String email, String languageLabel) {
     type(By.id("clients:name"), name);
     type(By.id("clients:email"), email);
-    visible(By.id("clients:language")).click();
-    visible(By.cssSelector("#clients\\:language_items li[data-label='" + languageLabel + "']"))
-        .click();
+    choose("clients:language", languageLabel);
     WebElement messages =
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("clients:messages")));
     visible(By.id("clients:send-invitation")).click();
@@ -35,7 +36,10 @@ public class ClientsPage extends Page {
   /** Types in the search field and waits for the list to follow. */
   public void search(String text) {
     WebElement table = visible(By.id("clients:list"));
-    type(By.id("clients:search"), text);
+    WebElement field = visible(By.id("clients:search"));
+    // Erased key by key, as a person would: the list follows the keys typed.
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    field.sendKeys(text);
     waiting().until(ExpectedConditions.stalenessOf(table));
   }
 
@@ -62,6 +66,71 @@ public class ClientsPage extends Page {
         .click();
     waiting().until(ExpectedConditions.stalenessOf(table));
     return messages();
+  }
+
+  /** Clicks a paginator control ("first", "last", …) or a page number, and waits for the list. */
+  public ClientsPage paginator(String control) {
+    WebElement table = firstRow();
+    By link =
+        control.chars().allMatch(Character::isDigit)
+            ? By.xpath(
+                "//*[contains(@class,'ui-paginator-page') and normalize-space()='" + control + "']")
+            : By.cssSelector(".ui-paginator-" + control);
+    visible(link).click();
+    waiting().until(ExpectedConditions.stalenessOf(table));
+    idle();
+    return this;
+  }
+
+  /** Sorts by a column (clicking its heading again turns the order round). */
+  public ClientsPage sortBy(String columnId) {
+    WebElement table = firstRow();
+    visible(By.id("clients:list:" + columnId)).click();
+    waiting().until(ExpectedConditions.stalenessOf(table));
+    idle();
+    return this;
+  }
+
+  /** Shows only the clients in the state of the given label. */
+  public ClientsPage status(String label) {
+    WebElement table = firstRow();
+    choose("clients:status-filter", label);
+    waiting().until(ExpectedConditions.stalenessOf(table));
+    idle();
+    return this;
+  }
+
+  /** Waits until the page has no request under way and has set up what the last one drew. */
+  private void idle() {
+    waiting()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete'"
+                                + " && window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()"
+                                + " && !!PrimeFaces.widgets['clientList'];")));
+  }
+
+  /** The list's first row: the page, the sort or the filter replaces it. */
+  private WebElement firstRow() {
+    idle();
+    return visible(By.cssSelector("#clients\\:list_data tr"));
+  }
+
+  /** The names of the clients listed, top to bottom. */
+  public List<String> names() {
+    return visible(By.id("clients:list_data"))
+        .findElements(By.cssSelector("a.client-link"))
+        .stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /** What the paginator says of the page shown: "26–50 / 60". */
+  public String report() {
+    return visible(By.cssSelector("#clients\\:list .ui-paginator-current")).getText();
   }
 
   public String table() {
