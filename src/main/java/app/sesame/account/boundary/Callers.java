@@ -1,6 +1,7 @@
 package app.sesame.account.boundary;
 
 import app.sesame.account.control.Accounts;
+import app.sesame.account.control.SessionRegistry;
 import app.sesame.account.entity.Account;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,6 +14,7 @@ import java.util.Optional;
 @Stateless
 public class Callers {
   @Inject Accounts accounts;
+  @Inject SessionRegistry registry;
 
   /**
    * The caller of a session signed in at the given instant, if the account is still active and its
@@ -25,5 +27,16 @@ public class Callers {
         .filter(Account::canSignIn)
         .filter(a -> a.honoursSessionSignedInAt(signedInAt))
         .map(Caller::of);
+  }
+
+  /**
+   * The caller of a signed-in session, if the account may still sign in, its sessions have not all
+   * been ended since, and this one is still open in the registry (not ended from another).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<Caller> current(SignedInSession session) {
+    Instant now = Instant.now();
+    return current(session.accountId(), session.signedInAt())
+        .filter(c -> registry.isOpen(session.accountId(), session.handle(), now));
   }
 }

@@ -64,7 +64,6 @@ public class CurrentCaller {
     if (request.getAttribute(Caller.ATTRIBUTE) instanceof Caller found) {
       return Optional.of(found);
     }
-    return SignedInSession.of(request)
-        .flatMap(signedIn -> callers.current(signedIn.accountId(), signedIn.signedInAt()));
+    return SignedInSession.of(request).flatMap(callers::current);
   }
 }

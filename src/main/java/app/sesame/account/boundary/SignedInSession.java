@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a session remembers of its sign-in: whose it is, since when, and when its owner last proved
- * who they are (sign-in or a later confirmation), for the changes that ask for a recent proof.
+ * What a session remembers of its sign-in: whose it is, since when, when its owner last proved who
+ * they are (sign-in or a later confirmation), for the changes that ask for a recent proof, and the
+ * handle of its row in the session registry.
  */
-public record SignedInSession(long accountId, Instant signedInAt, Instant provenAt)
+public record SignedInSession(long accountId, Instant signedInAt, Instant provenAt, String handle)
     implements Serializable {
   public static final String ATTRIBUTE = "sesame.signed-in";
 
@@ -26,7 +27,7 @@ public record SignedInSession(long accountId, Instant signedInAt, Instant proven
   }
 
   public SignedInSession provenAgain(Instant now) {
-    return new SignedInSession(accountId, signedInAt, now);
+    return new SignedInSession(accountId, signedInAt, now, handle);
   }
 
   /** The sign-in the request's session holds, if any. */

@@ -48,6 +48,12 @@ public enum AuditType {
   RECOVERY_LINK_USED,
   SECOND_FACTORS_RECOVERED,
   PASSWORD_RESET,
+  /** A signed-in person changed their password (their other sessions ended). */
+  PASSWORD_CHANGED,
+  /** A person ended one of their other sessions from the security page. */
+  SESSION_ENDED,
+  /** A person ended all their sessions but the one they were using. */
+  OTHER_SESSIONS_ENDED,
   ENROLMENT_CODE_ISSUED,
   ENROLMENT_CODE_USED,
   ENROLMENT_CODE_WRONG,

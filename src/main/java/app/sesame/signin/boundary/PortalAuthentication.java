@@ -3,6 +3,7 @@ package app.sesame.signin.boundary;
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.Callers;
 import app.sesame.account.boundary.SignedInSession;
+import app.sesame.account.control.SessionRegistry;
 import app.sesame.platform.CurrentLanguage;
 import app.sesame.platform.Page;
 import app.sesame.platform.RequestOrigin;
@@ -49,6 +50,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   @Inject Callers callers;
   @Inject KnownDevices knownDevices;
   @Inject RequestOrigin origin;
+  @Inject SessionRegistry registry;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -160,7 +162,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
       long accountId, Method method, HttpServletRequest request, HttpMessageContext context) {
     Instant now = Instant.now();
     HttpSession session = Sessions.renew(request);
-    session.setAttribute(SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now));
+    String handle =
+        registry.open(accountId, now, origin.address(), request.getHeader("User-Agent"));
+    session.setAttribute(
+        SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now, handle));
     Caller caller = callers.current(accountId, now).orElseThrow();
     request.setAttribute(Caller.ATTRIBUTE, caller);
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
@@ -188,8 +193,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     if (signedIn.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Caller> caller =
-        callers.current(signedIn.get().accountId(), signedIn.get().signedInAt());
+    Optional<Caller> caller = callers.current(signedIn.get());
     if (caller.isEmpty()) {
       request.getSession().invalidate();
     } else {

@@ -3,7 +3,9 @@ package app.sesame.security.boundary;
 import app.sesame.signin.boundary.AppEnrolment;
 import app.sesame.support.Page;
 import app.sesame.support.PortalServer;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,6 +92,51 @@ public class SecurityPage extends Page {
 
   public boolean isAskingForProof() {
     return !driver.findElements(By.id("security:proof-secret")).isEmpty();
+  }
+
+  /** Changes the password on the page; returns the page's messages. */
+  public String changePassword(String current, String password, String confirmation) {
+    type(By.id("security:current-password"), current);
+    type(By.id("security:new-password"), password);
+    type(By.id("security:new-confirmation"), confirmation);
+    WebElement messages = driver.findElement(By.id("security:messages"));
+    visible(By.id("security:change-password")).click();
+    waiting().until(ExpectedConditions.stalenessOf(messages));
+    return formMessages();
+  }
+
+  /** Scrolls a section of the page into view, for a screenshot. */
+  public void show(String sectionId) {
+    ((JavascriptExecutor) driver)
+        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", sectionId);
+  }
+
+  /** The signed-in sessions, one line of text per session. */
+  public List<String> sessions() {
+    return visible(By.id("security:sessions_data")).findElements(By.tagName("tr")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /** Ends the listed session whose row mentions the text; returns the page's messages. */
+  public String endSession(String rowText) {
+    WebElement messages = driver.findElement(By.id("security:messages"));
+    visible(
+            By.xpath(
+                "//tbody[@id='security:sessions_data']/tr[contains(.,'"
+                    + rowText
+                    + "')]//button[contains(@id,'end-session')]"))
+        .click();
+    waiting().until(ExpectedConditions.stalenessOf(messages));
+    return formMessages();
+  }
+
+  /** "End all other sessions"; returns the page's messages. */
+  public String endOtherSessions() {
+    WebElement messages = driver.findElement(By.id("security:messages"));
+    visible(By.id("security:end-other-sessions")).click();
+    waiting().until(ExpectedConditions.stalenessOf(messages));
+    return formMessages();
   }
 
   public String signInsTable() {

@@ -26,7 +26,7 @@ class SessionStateTest {
 
   @Test
   void aProofOfIdentityIsFreshForFiveMinutesAndCanBeRenewed() {
-    SignedInSession session = new SignedInSession(1, now, now);
+    SignedInSession session = new SignedInSession(1, now, now, "handle");
     assertTrue(session.isFresh(now.plusSeconds(299)));
     assertFalse(session.isFresh(now.plusSeconds(300)));
     assertTrue(session.provenAgain(now.plusSeconds(600)).isFresh(now.plusSeconds(700)));
