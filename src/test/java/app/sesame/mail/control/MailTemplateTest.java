@@ -21,6 +21,7 @@ class MailTemplateTest {
           Map.entry("address", "127.0.0.1"),
           Map.entry("device", "iPhone"),
           Map.entry("remaining", "3"),
+          Map.entry("sessions", "2"),
           Map.entry("actor", "Marc Roy"),
           Map.entry("phone", "+33 6 12 34 56 78"),
           Map.entry("proof", "code"),
