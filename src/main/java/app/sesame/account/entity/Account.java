@@ -18,6 +18,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +89,10 @@ public class Account {
   /** Sessions signed in before this instant are no longer honoured. */
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
+
+  /** The home page's suggestions put off with "not now", and when: "PASSKEY:2026-11-25,…". */
+  @Column(name = "dismissed_nudges", length = 200)
+  private String dismissedNudges;
 
   @Embedded private RecoveryState recovery = new RecoveryState();
 
@@ -215,6 +221,28 @@ public class Account {
       secondFactorAttempts = new Attempts();
     }
     return secondFactorAttempts;
+  }
+
+  /** When the owner last put off the home page's suggestion of this name, if they did. */
+  public Optional<LocalDate> nudgeDismissedOn(String nudge) {
+    if (dismissedNudges == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(dismissedNudges.split(","))
+        .filter(entry -> entry.startsWith(nudge + ":"))
+        .map(entry -> LocalDate.parse(entry.substring(nudge.length() + 1)))
+        .findFirst();
+  }
+
+  /** Puts off the home page's suggestion of this name, from the given day. */
+  public void dismissNudge(String nudge, LocalDate today) {
+    StringBuilder kept = new StringBuilder(nudge).append(':').append(today);
+    if (dismissedNudges != null) {
+      Arrays.stream(dismissedNudges.split(","))
+          .filter(entry -> !entry.isBlank() && !entry.startsWith(nudge + ":"))
+          .forEach(entry -> kept.append(',').append(entry));
+    }
+    dismissedNudges = kept.toString();
   }
 
   /** Ends every session signed in until now, on the next request each one makes. */
