@@ -16,15 +16,91 @@ window.SesameWebAuthn = (function () {
   }
 
   function supported() {
-    return !!(window.PublicKeyCredential &&
-      PublicKeyCredential.parseCreationOptionsFromJSON &&
-      PublicKeyCredential.parseRequestOptionsFromJSON &&
-      navigator.credentials);
+    return !!(window.PublicKeyCredential && navigator.credentials);
+  }
+
+  /*
+   * The options and answers travel as the standard JSON of WebAuthn Level 3, binary members in
+   * base64url. Browsers that have the JSON helpers (Chrome 129, Firefox 119, Safari 18.4 and
+   * later) convert them; for the others the few binary members are converted here.
+   */
+  function bytes(base64url) {
+    var base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+    var binary = atob(base64 + '==='.slice((base64.length + 3) % 4));
+    var out = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) {
+      out[i] = binary.charCodeAt(i);
+    }
+    return out.buffer;
+  }
+
+  function base64url(buffer) {
+    if (!buffer) {
+      return null;
+    }
+    var binary = '';
+    var view = new Uint8Array(buffer);
+    for (var i = 0; i < view.length; i++) {
+      binary += String.fromCharCode(view[i]);
+    }
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function withIds(list) {
+    return (list || []).map(function (c) {
+      return Object.assign({}, c, {id: bytes(c.id)});
+    });
+  }
+
+  function creationOptions(json) {
+    if (PublicKeyCredential.parseCreationOptionsFromJSON) {
+      return PublicKeyCredential.parseCreationOptionsFromJSON(json);
+    }
+    return Object.assign({}, json, {
+      challenge: bytes(json.challenge),
+      user: Object.assign({}, json.user, {id: bytes(json.user.id)}),
+      excludeCredentials: withIds(json.excludeCredentials)
+    });
+  }
+
+  function requestOptions(json) {
+    if (PublicKeyCredential.parseRequestOptionsFromJSON) {
+      return PublicKeyCredential.parseRequestOptionsFromJSON(json);
+    }
+    return Object.assign({}, json, {
+      challenge: bytes(json.challenge),
+      allowCredentials: withIds(json.allowCredentials)
+    });
+  }
+
+  function credentialJson(credential, creating) {
+    if (typeof credential.toJSON === 'function') {
+      return credential.toJSON();
+    }
+    var r = credential.response;
+    return {
+      type: credential.type,
+      id: credential.id,
+      rawId: base64url(credential.rawId),
+      response: creating
+        ? {
+            clientDataJSON: base64url(r.clientDataJSON),
+            attestationObject: base64url(r.attestationObject),
+            transports: typeof r.getTransports === 'function' ? r.getTransports() : []
+          }
+        : {
+            clientDataJSON: base64url(r.clientDataJSON),
+            authenticatorData: base64url(r.authenticatorData),
+            signature: base64url(r.signature),
+            userHandle: base64url(r.userHandle)
+          },
+      clientExtensionResults: credential.getClientExtensionResults()
+    };
   }
 
   /** Only the members the server reads, from the credential's standard JSON form. */
   function answer(credential, creating) {
-    var json = credential.toJSON();
+    var json = credentialJson(credential, creating);
     var response = creating
       ? {
           clientDataJSON: json.response.clientDataJSON,
@@ -59,8 +135,8 @@ window.SesameWebAuthn = (function () {
     try {
       var publicKey = JSON.parse(options).publicKey;
       call = creating
-        ? navigator.credentials.create({publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(publicKey)})
-        : navigator.credentials.get({publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(publicKey)});
+        ? navigator.credentials.create({publicKey: creationOptions(publicKey)})
+        : navigator.credentials.get({publicKey: requestOptions(publicKey)});
     } catch (error) {
       fail(form, error && error.name);
       return;

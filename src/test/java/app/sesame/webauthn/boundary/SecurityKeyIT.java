@@ -140,6 +140,29 @@ class SecurityKeyIT {
     assertEquals(0, keysOf(client.id()));
   }
 
+  /** What Safari before 18.4 and Firefox before 119 lack: WebAuthn's JSON helpers. */
+  private static final String WITHOUT_JSON_HELPERS =
+      "delete PublicKeyCredential.parseCreationOptionsFromJSON;"
+          + " delete PublicKeyCredential.parseRequestOptionsFromJSON;"
+          + " delete PublicKeyCredential.prototype.toJSON;";
+
+  @Test
+  void aBrowserWithoutTheJsonHelpersRegistersAKeyAndSignsInWithIt() {
+    Person client = Fixtures.person("CLIENT", "fr");
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    String added = addKeyWhile(WITHOUT_JSON_HELPERS);
+    assertTrue(added.contains("La clé de sécurité est ajoutée"), added);
+    assertEquals(1, keysOf(client.id()));
+    new PortalHomePage(browser).signOut();
+
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    SecondStepPage second = new SecondStepPage(browser);
+    assertTrue(second.isShown(), browser.getCurrentUrl());
+    ((JavascriptExecutor) browser).executeScript(WITHOUT_JSON_HELPERS);
+    second.useKey();
+    assertTrue(onPortal(), browser.getCurrentUrl());
+  }
+
   @Test
   void aBrowserWithoutWebAuthnSaysSoAndChangesNothing() {
     Person client = Fixtures.person("CLIENT", "fr");
