@@ -122,7 +122,70 @@ window.SesameWebAuthn = (function () {
     });
   }
 
+  /** The autofill request waiting for the person to pick a passkey, if any. */
+  var waiting = null;
+
+  function stopWaiting() {
+    if (waiting) {
+      waiting.abort();
+      waiting = null;
+    }
+  }
+
+  /*
+   * Passkey autofill (conditional mediation): where the browser offers it, the sign-in page asks
+   * the server for a challenge as soon as it is shown, and the browser lists the person's passkeys
+   * under the e-mail field ("username webauthn"). Picking one signs in; typing a password instead
+   * leaves the request aside. A failure here shows nothing: the form is still there.
+   */
+  function autofill(form) {
+    var options = field(form + 'key-options') && field(form + 'key-options').value;
+    if (!options) {
+      return;
+    }
+    stopWaiting();
+    var controller = new AbortController();
+    waiting = controller;
+    var request;
+    try {
+      request = navigator.credentials.get({
+        publicKey: requestOptions(JSON.parse(options).publicKey),
+        mediation: 'conditional',
+        signal: controller.signal
+      });
+    } catch (error) {
+      return;
+    }
+    document.documentElement.setAttribute('data-passkey-autofill', 'waiting');
+    request.then(function (credential) {
+      waiting = null;
+      field(form + 'key-response').value = answer(credential, false);
+      field(form + 'key-finish').click();
+    }).catch(function () {
+      document.documentElement.setAttribute('data-passkey-autofill', 'stopped');
+    });
+  }
+
+  function offerAutofill() {
+    var start = field('passkey:autofill');
+    if (!start || !supported() || !PublicKeyCredential.isConditionalMediationAvailable) {
+      return;
+    }
+    PublicKeyCredential.isConditionalMediationAvailable().then(function (available) {
+      if (available) {
+        start.click();
+      }
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', offerAutofill);
+  } else {
+    offerAutofill();
+  }
+
   function run(form, creating) {
+    stopWaiting();
     var options = field(form + 'key-options') && field(form + 'key-options').value;
     if (!options) {
       return; // the server did not start the ceremony; its message is on the page
@@ -151,6 +214,8 @@ window.SesameWebAuthn = (function () {
 
   return {
     create: function (form) { run(form, true); },
-    get: function (form) { run(form, false); }
+    get: function (form) { run(form, false); },
+    autofill: autofill,
+    offerAutofill: offerAutofill
   };
 })();

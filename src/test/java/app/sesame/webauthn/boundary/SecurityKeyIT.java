@@ -18,13 +18,16 @@ import app.sesame.support.Mailbox;
 import app.sesame.support.PortalServer;
 import app.sesame.support.SmsInbox;
 import app.sesame.support.VirtualKey;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Security keys and passkeys with Chromium's virtual authenticator (CTAP2, resident keys, user
@@ -119,6 +122,40 @@ class SecurityKeyIT {
     SignInPage.open(browser).usePasskey();
     assertTrue(onPortal(), browser.getCurrentUrl());
     assertEquals("Bonjour " + client.name(), new PortalHomePage(browser).welcome());
+  }
+
+  /**
+   * Passkey autofill. Headless Chromium reports no conditional mediation (it has no autofill menu
+   * to show), so the test stands in for that menu: it says autofill is available, and answers the
+   * page's conditional request with the virtual key, as a person picking their passkey under the
+   * e-mail field would.
+   */
+  @Test
+  void aPasskeyPickedUnderTheEmailFieldSignsInWhereTheFirmAllowsIt() {
+    Person client = clientWithKey("Clé d'accès");
+    Fixtures.update("update firm set passkeys_allowed = true where id = ?", client.firmId());
+    SignInPage.open(browser);
+    assertEquals(
+        "username webauthn",
+        browser.findElement(By.id("signin:email")).getAttribute("autocomplete"),
+        "the field where the browser lists passkeys");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(true);"
+                + " const get = navigator.credentials.get.bind(navigator.credentials);"
+                + " navigator.credentials.get = (options) => {"
+                + "   sessionStorage.setItem('mediation', options.mediation);"
+                + "   const picked = Object.assign({}, options);"
+                + "   delete picked.mediation; delete picked.signal;"
+                + "   return get(picked);"
+                + " };"
+                + " SesameWebAuthn.offerAutofill();");
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> onPortal());
+    assertEquals("Bonjour " + client.name(), new PortalHomePage(browser).welcome());
+    assertEquals(
+        "conditional",
+        ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('mediation')"),
+        "the page asked for autofill, not for a dialog");
   }
 
   /** Adds a key while the page's browser answers as the script makes it. */
