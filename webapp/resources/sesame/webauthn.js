@@ -178,10 +178,36 @@ window.SesameWebAuthn = (function () {
     });
   }
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', offerAutofill);
-  } else {
+  /*
+   * The home page's suggestion to add a passkey is for a device that can hold one (a built-in
+   * authenticator with fingerprint, face or screen lock); elsewhere it stays hidden.
+   */
+  function checkPasskeyOffer() {
+    var offer = document.querySelector('[data-nudge="PASSKEY"]');
+    if (!offer) {
+      return;
+    }
+    if (!supported() || !PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable) {
+      offer.hidden = true;
+      return;
+    }
+    PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable().then(function (capable) {
+      offer.hidden = !capable;
+    });
+  }
+
+  function pageShown() {
     offerAutofill();
+    checkPasskeyOffer();
+    if (window.jQuery) {
+      jQuery(document).on('pfAjaxComplete', checkPasskeyOffer);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', pageShown);
+  } else {
+    pageShown();
   }
 
   function run(form, creating) {

@@ -15,13 +15,13 @@ public final class VirtualKey implements AutoCloseable {
   private final HasVirtualAuthenticator browser;
   private final VirtualAuthenticator authenticator;
 
-  private VirtualKey(WebDriver driver) {
+  private VirtualKey(WebDriver driver, VirtualAuthenticatorOptions.Transport transport) {
     browser = (HasVirtualAuthenticator) driver;
     authenticator =
         browser.addVirtualAuthenticator(
             new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setTransport(transport)
                 .setHasResidentKey(true)
                 .setHasUserVerification(true)
                 .setIsUserVerified(true)
@@ -30,7 +30,12 @@ public final class VirtualKey implements AutoCloseable {
 
   /** Plugs a new, empty key into the browser. */
   public static VirtualKey plugInto(WebDriver driver) {
-    return new VirtualKey(driver);
+    return new VirtualKey(driver, VirtualAuthenticatorOptions.Transport.USB);
+  }
+
+  /** A device's own authenticator (fingerprint, face, screen lock), able to hold passkeys. */
+  public static VirtualKey builtInto(WebDriver driver) {
+    return new VirtualKey(driver, VirtualAuthenticatorOptions.Transport.INTERNAL);
   }
 
   /**

@@ -9,6 +9,7 @@ import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.PortalServer;
+import app.sesame.support.VirtualKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +88,41 @@ class ProtectionIT {
     browser.findElement(By.id("home:nudge-action")).click();
     new WebDriverWait(browser, java.time.Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("/portal/security.xhtml"));
+  }
+
+  @Test
+  void aPasskeyIsSuggestedOnlyOnADeviceThatCanHoldOne() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Fixtures.update("update firm set passkeys_allowed = true where id = ?", firm);
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    Fixtures.update(
+        "update account set dismissed_nudges = ? where id = ?",
+        "NEW_CODES:" + today + ",SECOND_DEVICE:" + today,
+        client.id());
+    WebDriver browser = SESSION.driver();
+    SignInPage.signInFully(browser, client);
+    browser.get(PortalServer.url("portal/index.xhtml").toString());
+    WebElement offer = browser.findElement(By.id("home:nudge"));
+    new WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(ExpectedConditions.attributeToBe(offer, "hidden", "true"));
+    assertTrue(!offer.isDisplayed(), "no built-in authenticator here: no passkey suggested");
+
+    VirtualKey builtIn = VirtualKey.builtInto(browser);
+    try {
+      browser.navigate().refresh();
+      assertEquals("Sign in with a passkey", text(browser, NUDGE_TITLE));
+      Browser.screenshot(browser, "portal-home-passkey-offer");
+      notNow(browser);
+      assertTrue(browser.findElements(NUDGE_TITLE).isEmpty());
+      assertTrue(
+          String.valueOf(
+                  Fixtures.row("select dismissed_nudges from account where id = ?", client.id())
+                      .get("dismissed_nudges"))
+              .startsWith("PASSKEY:"));
+    } finally {
+      builtIn.close();
+    }
   }
 
   private static String text(WebDriver browser, By by) {
