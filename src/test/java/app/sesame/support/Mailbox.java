@@ -2,8 +2,10 @@ package app.sesame.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,11 @@ public final class Mailbox {
   private static final List<Mail> EARLIER = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A received message, decoded. */
-  public record Mail(String to, String subject, String body) {
+  /**
+   * A mail as received: its text part as the body, and its HTML part (null for a mail sent as text
+   * alone).
+   */
+  public record Mail(String to, String subject, String body, String html) {
     /** The first link of the body that contains the given text. */
     public String link(String containing) {
       Matcher matcher = LINK.matcher(body);
@@ -120,8 +126,23 @@ public final class Mailbox {
   private static Mail decode(MimeMessage message) {
     try {
       String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
-      String body = String.valueOf(message.getContent()).replace("\r\n", "\n");
-      return new Mail(to, message.getSubject(), body);
+      Object content = message.getContent();
+      String body = null;
+      String html = null;
+      if (content instanceof Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          BodyPart part = parts.getBodyPart(i);
+          if (part.isMimeType("text/plain")) {
+            body = String.valueOf(part.getContent());
+          } else if (part.isMimeType("text/html")) {
+            html = String.valueOf(part.getContent());
+          }
+        }
+      } else {
+        body = String.valueOf(content);
+      }
+      return new Mail(
+          to, message.getSubject(), body == null ? "" : body.replace("\r\n", "\n"), html);
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }

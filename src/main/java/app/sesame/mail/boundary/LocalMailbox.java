@@ -6,6 +6,7 @@ import app.sesame.platform.Messages;
 import app.sesame.platform.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -100,7 +101,17 @@ public class LocalMailbox extends HttpServlet {
 
   private static String body(MimeMessage message) throws MessagingException, IOException {
     Object content = message.getContent();
-    return content instanceof String text ? text : "(" + message.getContentType() + ")";
+    if (content instanceof String text) {
+      return text;
+    }
+    if (content instanceof Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        if (parts.getBodyPart(i).isMimeType("text/plain")) {
+          return String.valueOf(parts.getBodyPart(i).getContent());
+        }
+      }
+    }
+    return "(" + message.getContentType() + ")";
   }
 
   private static String linkify(String escaped) {

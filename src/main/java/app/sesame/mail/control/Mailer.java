@@ -33,6 +33,7 @@ public class Mailer {
             recipient,
             message.subject(),
             secrets.encrypt(message.body().getBytes(StandardCharsets.UTF_8), SEALED_FOR),
-            Instant.now()));
+            Instant.now(),
+            language.code()));
   }
 }

@@ -120,7 +120,7 @@ public class OutboxDelivery {
     try {
       String body =
           new String(secrets.decrypt(mail.getBody(), Mailer.SEALED_FOR), StandardCharsets.UTF_8);
-      smtp.send(mail.getRecipient(), mail.getSubject(), body);
+      smtp.send(mail.getRecipient(), mail.getSubject(), body, mail.getLanguage());
       inTransaction(() -> markDelivered(id));
       return true;
     } catch (MessagingException | RuntimeException e) {

@@ -11,7 +11,9 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
@@ -60,12 +62,26 @@ public class SmtpTransport {
     }
   }
 
-  public void send(String recipient, String subject, String body) throws MessagingException {
+  /**
+   * Sends a mail as two alternative parts: the text, and the same text in HTML for the mail
+   * programs that show it.
+   *
+   * @param language the language of the text, for the HTML part; null if unknown
+   */
+  public void send(String recipient, String subject, String body, String language)
+      throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(from);
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
     message.setSubject(subject, "UTF-8");
-    message.setText(body, "UTF-8");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(body, "UTF-8");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(MailHtml.of(subject, body, language), "UTF-8", "html");
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    alternatives.addBodyPart(text);
+    alternatives.addBodyPart(html);
+    message.setContent(alternatives);
     message.setSentDate(Date.from(Instant.now()));
     Transport.send(message);
   }

@@ -75,14 +75,27 @@ public class OutboxMail {
   @Column(name = "last_error", length = 500)
   private String lastError;
 
+  /** The language of the text ("fr", "en"), for the HTML part; null for mail queued before. */
+  @Column(length = 5)
+  private String language;
+
   protected OutboxMail() {}
 
   public OutboxMail(String recipient, String subject, String body, Instant now) {
+    this(recipient, subject, body, now, null);
+  }
+
+  public OutboxMail(String recipient, String subject, String body, Instant now, String language) {
+    this.language = language;
     this.recipient = Objects.requireNonNull(recipient);
     this.subject = Objects.requireNonNull(subject);
     this.body = Objects.requireNonNull(body);
     this.createdAt = Objects.requireNonNull(now);
     this.nextAttemptAt = now;
+  }
+
+  public String getLanguage() {
+    return language;
   }
 
   public void delivered(Instant now) {

@@ -131,6 +131,8 @@ class SessionsIT {
     Mailbox.Mail mail = Mailbox.await(client.email(), "Votre mot de passe a été changé", 1);
     assertTrue(mail.body().contains("Autres\nsessions fermées : 1."), mail.body());
     assertTrue(mail.link("freeze") != null, mail.body());
+    assertTrue(mail.html().startsWith("<!DOCTYPE html><html lang=\"fr\">"), "an HTML part too");
+    assertTrue(mail.html().contains("<a href=\"" + mail.link("freeze") + "\""), mail.html());
 
     HttpBrowser old = new HttpBrowser();
     old.signIn(client);
