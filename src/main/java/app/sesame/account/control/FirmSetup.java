@@ -66,6 +66,7 @@ public class FirmSetup {
 
   @PostConstruct
   void populate() {
+    giveSlugs();
     if (em.createQuery("select count(f) from Firm f", Long.class).getSingleResult() > 0) {
       if (settings.demoData()) {
         LOG.info(this::demoBanner);
@@ -91,6 +92,27 @@ public class FirmSetup {
       LOG.warning(
           "Empty database and no first administrator: set SESAME_ADMIN_EMAIL to invite one.");
     }
+  }
+
+  /** Gives every firm made before firms had addresses its slug, from its name, made unique. */
+  private void giveSlugs() {
+    for (Firm firm :
+        em.createQuery("select f from Firm f where f.slug is null order by f.id", Firm.class)
+            .getResultList()) {
+      String slug = Firm.slugOf(firm.getName());
+      if (slugTaken(slug)) {
+        slug = slug + "-" + firm.getId();
+      }
+      firm.setSlug(slug);
+      em.flush();
+    }
+  }
+
+  private boolean slugTaken(String slug) {
+    return em.createQuery("select count(f) from Firm f where f.slug = :slug", Long.class)
+            .setParameter("slug", slug)
+            .getSingleResult()
+        > 0;
   }
 
   private void createDemo() {
