@@ -44,7 +44,20 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     comeFrom(driver, ClientAddresses.next());
-    return driver;
+    return Accessibility.watch(driver);
+  }
+
+  /**
+   * Closes a browser opened by {@link #open}, after checking that the pages it ended on pass the
+   * accessibility rules.
+   */
+  public static void close(WebDriver driver) {
+    try {
+      Accessibility.assertNone(driver);
+    } finally {
+      Accessibility.forget(driver);
+      driver.quit();
+    }
   }
 
   /**
@@ -53,7 +66,7 @@ public final class Browser {
    * browser of the suite is then counted apart by the per-address limits, as people are.
    */
   public static void comeFrom(WebDriver driver, String address) {
-    ChromeDriver chrome = (ChromeDriver) driver;
+    org.openqa.selenium.chromium.HasCdp chrome = (org.openqa.selenium.chromium.HasCdp) driver;
     chrome.executeCdpCommand("Network.enable", Map.of());
     chrome.executeCdpCommand(
         "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", address)));

@@ -45,7 +45,7 @@ class FirstAdministratorIT {
       browser.get(PortalServer.url("backoffice/index.xhtml").toString());
       assertTrue(browser.getCurrentUrl().endsWith("/login/setup.xhtml"), browser.getCurrentUrl());
     } finally {
-      browser.quit();
+      Browser.close(browser);
     }
   }
 }

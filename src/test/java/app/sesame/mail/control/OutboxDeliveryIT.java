@@ -36,7 +36,7 @@ class OutboxDeliveryIT {
         String answer = new NewLinkPage(browser).request(email);
         assertTrue(answer.contains("If an invitation is waiting"), answer);
       } finally {
-        browser.quit();
+        Browser.close(browser);
       }
       Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
       while (Instant.now().isBefore(deadline)

@@ -1,0 +1,197 @@
+package app.sesame.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
+
+/**
+ * Runs axe-core (the WCAG 2.1 A and AA rules) on every page a browser test visits, in every state
+ * it acts in: when a page is loaded, and before each click, typing or form submission, once the
+ * page has settled. Each state (the page, its language, its open dialogs and menus, whether it
+ * shows messages) is checked once per run. What axe finds is kept and reported by {@link
+ * #assertNone} at the end of each test, with a screenshot of the page.
+ */
+public final class Accessibility implements WebDriverListener {
+  private static final String AXE = axeSource();
+  private static final List<String> RULES = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+  private static final Map<WebDriver, Accessibility> WATCHING = new ConcurrentHashMap<>();
+
+  /** What names a page's state: the checks run once per state. */
+  private static final String STATE =
+      """
+      const shown = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
+          && getComputedStyle(e).visibility !== 'hidden';
+      const ids = selector => [...document.querySelectorAll(selector)].filter(shown)
+          .map(e => e.id || e.className).sort().join(',');
+      const messages = [...document.querySelectorAll('.ui-messages, .ui-message, [role=alert]')]
+          .some(e => shown(e) && e.textContent.trim());
+      return [location.pathname, document.documentElement.lang,
+          ids('.ui-dialog, [role=dialog], [role=alertdialog]'),
+          ids('.ui-connected-overlay-enter-done, .ui-overlaypanel, .ui-menu-dynamic'),
+          [...document.querySelectorAll('h2, h3')].filter(shown).length, messages].join('|');
+      """;
+
+  /** Whether the page is at rest: no transition, animation or PrimeFaces request under way. */
+  private static final String SETTLED =
+      """
+      const moving = document.getAnimations().some(a => a.playState === 'running');
+      const jq = window.jQuery;
+      const busy = jq && (jq.active > 0 || jq(':animated').length > 0);
+      const queued = window.PrimeFaces && PrimeFaces.ajax && !PrimeFaces.ajax.Queue.isEmpty();
+      return document.readyState === 'complete' && !moving && !busy && !queued;
+      """;
+
+  private static final String RUN =
+      """
+      const done = arguments[arguments.length - 1];
+      axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+        .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n'
+            + v.nodes.slice(0, 6).map(n => '      ' + n.target.join(' ') + ' — '
+                + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n'))))
+        .catch(e => done(['axe could not run: ' + e]));
+      """;
+
+  private final WebDriver raw;
+  private final List<String> found = new ArrayList<>();
+
+  private Accessibility(WebDriver raw) {
+    this.raw = raw;
+  }
+
+  /** The browser, watched: every state it acts in is checked. */
+  static WebDriver watch(WebDriver raw) {
+    Accessibility listener = new Accessibility(raw);
+    WebDriver watched = new EventFiringDecorator<>(listener).decorate(raw);
+    WATCHING.put(watched, listener);
+    return watched;
+  }
+
+  /**
+   * Checks the page as it is now (for a state a test ends in), then fails with everything found
+   * since the last call: the rule, its impact, the elements and why.
+   */
+  public static void assertNone(WebDriver driver) {
+    Accessibility listener = WATCHING.get(driver);
+    if (listener == null) {
+      return;
+    }
+    listener.check();
+    List<String> violations = listener.takeFound();
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "WCAG 2.1 AA violations found by axe-core:\n" + String.join("\n", violations));
+    }
+  }
+
+  /** Stops watching a browser that is closed. */
+  static void forget(WebDriver driver) {
+    WATCHING.remove(driver);
+  }
+
+  private synchronized List<String> takeFound() {
+    List<String> taken = List.copyOf(found);
+    found.clear();
+    return taken;
+  }
+
+  @Override
+  public void afterGet(WebDriver driver, String url) {
+    check();
+  }
+
+  @Override
+  public void afterAnyNavigationCall(
+      WebDriver.Navigation navigation, Method method, Object[] args, Object result) {
+    check();
+  }
+
+  @Override
+  public void beforeClick(WebElement element) {
+    check();
+  }
+
+  @Override
+  public void beforeSendKeys(WebElement element, CharSequence... keysToSend) {
+    check();
+  }
+
+  @Override
+  public void beforeSubmit(WebElement element) {
+    check();
+  }
+
+  private synchronized void check() {
+    try {
+      JavascriptExecutor js = (JavascriptExecutor) raw;
+      if (!settle(js)) {
+        return;
+      }
+      String state = (String) js.executeScript(STATE);
+      if (state == null || state.startsWith("|") || !CHECKED.add(state)) {
+        return;
+      }
+      if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
+        js.executeScript(AXE);
+      }
+      raw.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      @SuppressWarnings("unchecked")
+      List<String> violations = (List<String>) js.executeAsyncScript(RUN, RULES);
+      if (!violations.isEmpty()) {
+        String shot = "axe-" + Integer.toHexString(state.hashCode());
+        Browser.screenshot(raw, shot);
+        found.add(
+            "on "
+                + state
+                + " (target/screenshots/"
+                + shot
+                + ".png):\n  "
+                + String.join("\n  ", violations));
+      }
+    } catch (WebDriverException | ClassCastException e) {
+      // A page that goes away while it is checked is checked again in its next state.
+    }
+  }
+
+  private static boolean settle(JavascriptExecutor js) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Boolean.TRUE.equals(js.executeScript(SETTLED))) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static String axeSource() {
+    String path = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    try (InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("axe-core is missing from the test classpath: " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
