@@ -132,11 +132,13 @@ public final class Fixtures {
     try (Connection db = connect();
         PreparedStatement insert =
             db.prepareStatement(
-                "insert into firm (name, second_factor_required, created_at) values (?, ?, ?)",
+                "insert into firm (name, second_factor_required, created_at, slug)"
+                    + " values (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, name);
       insert.setBoolean(2, secondFactorRequired);
       insert.setTimestamp(3, Timestamp.from(Instant.now()));
+      insert.setString(4, app.sesame.firm.entity.Firm.slugOf(name));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();

@@ -73,6 +73,15 @@ public final class HttpBrowser {
     return response;
   }
 
+  /** A file as it is served (a logo, a script), its bytes untouched. */
+  public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(PortalServer.url(path))
+            .header("X-Forwarded-For", clientAddress)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Sends a form of the page last loaded, as its submit button would. */
   public HttpResponse<String> submit(String path, Map<String, String> fields)
       throws IOException, InterruptedException {

@@ -28,10 +28,10 @@ public final class Mailbox {
 
   /** A received message, decoded. */
   /**
-   * A mail as received: its text part as the body, and its HTML part (null for a mail sent as text
-   * alone).
+   * A mail as received: its sender's name (null for the address alone), its text part as the body,
+   * and its HTML part (null for a mail sent as text alone).
    */
-  public record Mail(String to, String subject, String body, String html) {
+  public record Mail(String to, String subject, String body, String html, String senderName) {
     /** The first link of the body that contains the given text. */
     public String link(String containing) {
       Matcher matcher = LINK.matcher(body);
@@ -141,8 +141,9 @@ public final class Mailbox {
       } else {
         body = String.valueOf(content);
       }
+      String sender = ((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal();
       return new Mail(
-          to, message.getSubject(), body == null ? "" : body.replace("\r\n", "\n"), html);
+          to, message.getSubject(), body == null ? "" : body.replace("\r\n", "\n"), html, sender);
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }

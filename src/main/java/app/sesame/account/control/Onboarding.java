@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public class Onboarding {
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject Mailer mailer;
+  @Inject MailBrands brands;
   @Inject Settings settings;
   @Inject Event<SecurityEvent> events;
 
@@ -109,7 +111,8 @@ public class Onboarding {
         Map.of(
             "name", owner.getDisplayName(),
             "email", owner.getEmail(),
-            "firm", inviting.getName()));
+            "firm", inviting.getName()),
+        brands.of(owner.getFirm()));
     events.fire(
         SecurityEvent.own(
             AuditType.INVITED_ELSEWHERE,
@@ -141,9 +144,11 @@ public class Onboarding {
   /**
    * A new activation link the invited person asked for on the sign-in page: sent unless the account
    * had {@link SecurityPolicy#REQUESTED_LINKS_PER_HOUR} links in the last hour; the links sent
-   * before stay valid.
+   * before stay valid. Simultaneous requests for one account are counted one after the other.
    */
   public void sendRequestedLink(Account account, String address) {
+    // Requests of one person arrive together: the account's row lock makes them count in turn.
+    em.find(Account.class, account.getId(), LockModeType.PESSIMISTIC_WRITE);
     long recent =
         em.createNamedQuery(ActionToken.COUNT_SINCE, Long.class)
             .setParameter("account", account)
@@ -178,7 +183,8 @@ public class Onboarding {
             "firm", account.getFirm().getName(),
             "email", account.getEmail(),
             "link", settings.baseUrl() + Page.ACTIVATE.path() + "?token=" + token,
-            "expires", format(stored.getExpiresAt(), account.getLanguage())));
+            "expires", format(stored.getExpiresAt(), account.getLanguage())),
+        brands.of(account.getFirm()));
   }
 
   /** A date and time as people of that language write it, in the portal's time zone. */

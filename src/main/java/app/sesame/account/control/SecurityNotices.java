@@ -3,7 +3,6 @@ package app.sesame.account.control;
 import app.sesame.account.entity.Account;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
-import app.sesame.platform.Page;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ public class SecurityNotices {
   @Inject Mailer mailer;
   @Inject Settings settings;
   @Inject RequestOrigin origin;
+  @Inject MailBrands brands;
 
   public void send(Account account, MailTemplate template, Map<String, String> details) {
     Map<String, String> values = new HashMap<>(details);
@@ -29,7 +29,8 @@ public class SecurityNotices {
     values.put("firm", account.getFirm().getName());
     values.put("time", Onboarding.format(Instant.now(), account.getLanguage()));
     values.put("address", origin.address());
-    values.put("link", settings.baseUrl() + Page.SIGN_IN.path());
-    mailer.send(account.getEmail(), account.getLanguage(), template, values);
+    values.put("link", brands.signInLink(account.getFirm()));
+    mailer.send(
+        account.getEmail(), account.getLanguage(), template, values, brands.of(account.getFirm()));
   }
 }

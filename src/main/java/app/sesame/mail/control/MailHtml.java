@@ -21,6 +21,15 @@ final class MailHtml {
    * @param language the language of the text ("fr", "en"), or null if unknown
    */
   static String of(String subject, String text, String language) {
+    return of(subject, text, language, MailBrand.PORTAL);
+  }
+
+  /**
+   * @param language the language of the text ("fr", "en"), or null if unknown
+   * @param brand the firm whose mail it is: its logo or name at the top, its colour on the button
+   */
+  static String of(String subject, String text, String language, MailBrand brand) {
+    String accent = brand.accent() == null ? ACCENT : brand.accent();
     StringBuilder html =
         new StringBuilder("<!DOCTYPE html><html")
             .append(language == null ? "" : " lang=\"" + escape(language) + "\"")
@@ -30,19 +39,39 @@ final class MailHtml {
             .append("font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:")
             .append(INK)
             .append(";\"><div style=\"max-width:560px;margin:0 auto;background:#ffffff;")
-            .append("border:1px solid #dde2e8;border-radius:8px;padding:24px 28px;\">");
+            .append("border:1px solid #dde2e8;border-radius:8px;padding:24px 28px;\">")
+            .append(header(brand, accent));
     for (String paragraph : text.strip().replace("\r\n", "\n").split("\n\\s*\n")) {
-      html.append(paragraph(paragraph.strip()));
+      html.append(paragraph(paragraph.strip(), accent));
     }
     return html.append("</div></body></html>").toString();
   }
 
-  private static String paragraph(String paragraph) {
+  /** The firm's logo, named by its name, or its name alone; nothing for the portal's own mail. */
+  private static String header(MailBrand brand, String accent) {
+    if (brand.logoUrl() != null) {
+      return "<p style=\"margin:0 0 20px;\"><img src=\""
+          + escape(brand.logoUrl())
+          + "\" alt=\""
+          + escape(brand.name() == null ? "" : brand.name())
+          + "\" style=\"max-height:48px;max-width:240px;border:0;\"></p>";
+    }
+    if (brand.name() != null) {
+      return "<p style=\"margin:0 0 20px;font-size:20px;font-weight:bold;color:"
+          + accent
+          + ";\">"
+          + escape(brand.name())
+          + "</p>";
+    }
+    return "";
+  }
+
+  private static String paragraph(String paragraph, String accent) {
     if (LINK.matcher(paragraph).matches()) {
       return "<p style=\"margin:20px 0;\"><a href=\""
           + escape(paragraph)
           + "\" style=\"display:inline-block;padding:10px 18px;border-radius:6px;background:"
-          + ACCENT
+          + accent
           + ";color:#ffffff;font-weight:bold;text-decoration:none;word-break:break-all;\">"
           + escape(paragraph)
           + "</a></p>";

@@ -27,13 +27,26 @@ public class Mailer {
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(
       String recipient, Language language, MailTemplate template, Map<String, String> values) {
+    send(recipient, language, template, values, MailBrand.PORTAL);
+  }
+
+  /** Queues a firm's mail: sent in its name, with its colour and logo. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void send(
+      String recipient,
+      Language language,
+      MailTemplate template,
+      Map<String, String> values,
+      MailBrand brand) {
     MailTemplate.Rendered message = template.render(language, values);
-    em.persist(
+    OutboxMail mail =
         new OutboxMail(
             recipient,
             message.subject(),
             secrets.encrypt(message.body().getBytes(StandardCharsets.UTF_8), SEALED_FOR),
             Instant.now(),
-            language.code()));
+            language.code());
+    mail.brand(brand.name(), brand.accent(), brand.logoUrl());
+    em.persist(mail);
   }
 }

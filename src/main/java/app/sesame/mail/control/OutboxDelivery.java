@@ -120,7 +120,9 @@ public class OutboxDelivery {
     try {
       String body =
           new String(secrets.decrypt(mail.getBody(), Mailer.SEALED_FOR), StandardCharsets.UTF_8);
-      smtp.send(mail.getRecipient(), mail.getSubject(), body, mail.getLanguage());
+      MailBrand brand =
+          new MailBrand(mail.getSenderName(), mail.getAccentColour(), mail.getLogoUrl());
+      smtp.send(mail.getRecipient(), mail.getSubject(), body, mail.getLanguage(), brand);
       inTransaction(() -> markDelivered(id));
       return true;
     } catch (MessagingException | RuntimeException e) {

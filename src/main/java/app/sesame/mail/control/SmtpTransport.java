@@ -70,19 +70,39 @@ public class SmtpTransport {
    */
   public void send(String recipient, String subject, String body, String language)
       throws MessagingException {
+    send(recipient, subject, body, language, MailBrand.PORTAL);
+  }
+
+  /**
+   * Sends a firm's mail: from the portal's address in the firm's name, with the firm's colour and
+   * logo in the HTML part.
+   */
+  public void send(String recipient, String subject, String body, String language, MailBrand brand)
+      throws MessagingException {
     MimeMessage message = new MimeMessage(session);
-    message.setFrom(from);
+    message.setFrom(sender(brand));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
     message.setSubject(subject, "UTF-8");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(body, "UTF-8");
     MimeBodyPart html = new MimeBodyPart();
-    html.setText(MailHtml.of(subject, body, language), "UTF-8", "html");
+    html.setText(MailHtml.of(subject, body, language, brand), "UTF-8", "html");
     MimeMultipart alternatives = new MimeMultipart("alternative");
     alternatives.addBodyPart(text);
     alternatives.addBodyPart(html);
     message.setContent(alternatives);
     message.setSentDate(Date.from(Instant.now()));
     Transport.send(message);
+  }
+
+  private InternetAddress sender(MailBrand brand) {
+    if (brand.name() == null) {
+      return from;
+    }
+    try {
+      return new InternetAddress(from.getAddress(), brand.name(), "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -79,6 +79,16 @@ public class OutboxMail {
   @Column(length = 5)
   private String language;
 
+  /** The firm's name, as the sender's name; null for the portal's own mail. */
+  @Column(name = "sender_name", length = 200)
+  private String senderName;
+
+  @Column(name = "accent_colour", length = 7)
+  private String accentColour;
+
+  @Column(name = "logo_url", length = 500)
+  private String logoUrl;
+
   protected OutboxMail() {}
 
   public OutboxMail(String recipient, String subject, String body, Instant now) {
@@ -96,6 +106,25 @@ public class OutboxMail {
 
   public String getLanguage() {
     return language;
+  }
+
+  /** Marks the mail as the firm's: its name, colour and logo (each may be null). */
+  public void brand(String senderName, String accentColour, String logoUrl) {
+    this.senderName = senderName;
+    this.accentColour = accentColour;
+    this.logoUrl = logoUrl;
+  }
+
+  public String getSenderName() {
+    return senderName;
+  }
+
+  public String getAccentColour() {
+    return accentColour;
+  }
+
+  public String getLogoUrl() {
+    return logoUrl;
   }
 
   public void delivered(Instant now) {

@@ -1,5 +1,6 @@
 package app.sesame.recovery.boundary;
 
+import app.sesame.account.control.MailBrands;
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.control.Tokens;
@@ -36,6 +37,7 @@ public class AccountFreeze {
   @PersistenceContext EntityManager em;
   @Inject SecurityNotices notices;
   @Inject Mailer mailer;
+  @Inject MailBrands brands;
   @Inject Settings settings;
   @Inject RequestOrigin origin;
   @Inject Event<SecurityEvent> events;
@@ -97,8 +99,8 @@ public class AccountFreeze {
               "firm", frozen.getFirm().getName(),
               "time", Onboarding.format(now, admin.getLanguage()),
               "address", origin.address(),
-              "link",
-                  settings.baseUrl() + Page.BACKOFFICE_CLIENT.path() + "?id=" + frozen.getId()));
+              "link", settings.baseUrl() + Page.BACKOFFICE_CLIENT.path() + "?id=" + frozen.getId()),
+          brands.of(frozen.getFirm()));
     }
   }
 

@@ -1,6 +1,7 @@
 package app.sesame.recovery.boundary;
 
 import app.sesame.account.control.Accounts;
+import app.sesame.account.control.MailBrands;
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
@@ -92,6 +93,7 @@ public class RecoveryLinks {
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject Mailer mailer;
+  @Inject MailBrands brands;
   @Inject Settings settings;
   @Inject ClientLimits limits;
   @Resource SessionContext context;
@@ -159,7 +161,8 @@ public class RecoveryLinks {
             "firm", account.getFirm().getName(),
             "time", Onboarding.format(now, account.getLanguage()),
             "address", address,
-            "link", settings.baseUrl() + Page.RECOVER.path() + "?token=" + token));
+            "link", settings.baseUrl() + Page.RECOVER.path() + "?token=" + token),
+        brands.of(account.getFirm()));
     events.fire(own(AuditType.RECOVERY_REQUESTED, account, null).from(address));
   }
 
