@@ -21,6 +21,8 @@ public enum Page {
   RECOVER("/login/recover.xhtml"),
   PORTAL_HOME("/portal/index.xhtml"),
   BACKOFFICE_HOME("/backoffice/index.xhtml"),
+  /** The operators' console: the platform's firms. */
+  OPERATOR_HOME("/operator/index.xhtml"),
   /** A client's page in the back-office, with {@code ?id=}. */
   BACKOFFICE_CLIENT("/backoffice/client.xhtml"),
   /** A form sent from a page whose view the server no longer holds. */

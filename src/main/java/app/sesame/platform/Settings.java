@@ -76,6 +76,14 @@ public class Settings {
   String adminFirm;
 
   @Inject
+  @ConfigProperty(name = "sesame.operator.email")
+  Optional<String> operatorEmail;
+
+  @Inject
+  @ConfigProperty(name = "sesame.operator.token")
+  Optional<String> operatorToken;
+
+  @Inject
   @ConfigProperty(name = "sesame.sms.twilio.base-url", defaultValue = "https://api.twilio.com")
   String smsBaseUrl;
 
@@ -195,6 +203,16 @@ public class Settings {
 
   public String adminFirm() {
     return adminFirm;
+  }
+
+  /** The first platform operator, invited by e-mail at start while no operator exists. */
+  public Optional<String> operatorEmail() {
+    return operatorEmail.filter(s -> !s.isBlank()).map(String::strip);
+  }
+
+  /** The bearer token of the operators' API for IT's scripts; the API is off without it. */
+  public Optional<String> operatorToken() {
+    return operatorToken.filter(s -> !s.isBlank()).map(String::strip);
   }
 
   /**

@@ -35,6 +35,7 @@ class ArchitectureTest {
    */
   static final List<String> COMPONENTS =
       List.of(
+          "operator",
           "backoffice",
           "security",
           "recovery",

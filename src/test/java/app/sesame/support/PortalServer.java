@@ -29,6 +29,12 @@ public final class PortalServer implements BeforeAllCallback {
   private static Process process;
   private static URI base;
 
+  /** The operators' API token the portal is started with. */
+  public static final String OPERATOR_TOKEN = "operator-token-for-the-tests-7d1e";
+
+  /** The first operator, invited at the portal's first start. */
+  public static final String OPERATOR_EMAIL = "first.operator@sesame.test";
+
   /** Where the portal writes its security events as JSON lines. */
   public static final Path SECURITY_LOG = Path.of("target", "security-events.jsonl");
 
@@ -85,6 +91,8 @@ public final class PortalServer implements BeforeAllCallback {
     builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
     builder.environment().put("SESAME_RECENT_PROOF", "PT60S");
     builder.environment().put("SESAME_SECURITY_LOG", SECURITY_LOG.toAbsolutePath().toString());
+    builder.environment().put("SESAME_OPERATOR_TOKEN", OPERATOR_TOKEN);
+    builder.environment().put("SESAME_OPERATOR_EMAIL", OPERATOR_EMAIL);
     process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     base = URI.create("http://localhost:" + port + "/");

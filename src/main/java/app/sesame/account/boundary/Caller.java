@@ -32,6 +32,9 @@ public record Caller(
 
   /** Where this person lands after signing in. */
   public String home() {
+    if (role == Role.OPERATOR) {
+      return Page.OPERATOR_HOME.path();
+    }
     return (role.isStaff() ? Page.BACKOFFICE_HOME : Page.PORTAL_HOME).path();
   }
 }

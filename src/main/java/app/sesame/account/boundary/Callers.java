@@ -17,14 +17,15 @@ public class Callers {
   @Inject SessionRegistry registry;
 
   /**
-   * The caller of a session signed in at the given instant, if the account is still active and its
-   * sessions have not been ended since.
+   * The caller of a session signed in at the given instant, if the account is still active, its
+   * firm not suspended, and its sessions have not been ended since.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Caller> current(long accountId, Instant signedInAt) {
     return accounts
         .byId(accountId)
         .filter(Account::canSignIn)
+        .filter(a -> !a.getFirm().isSuspended())
         .filter(a -> a.honoursSessionSignedInAt(signedInAt))
         .map(Caller::of);
   }

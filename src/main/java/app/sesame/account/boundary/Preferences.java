@@ -16,7 +16,7 @@ import jakarta.persistence.PersistenceContext;
 
 /** What signed-in people choose for themselves. */
 @Stateless
-@RolesAllowed({Role.GROUP_CLIENT, Role.GROUP_ACCOUNTANT})
+@RolesAllowed({Role.GROUP_CLIENT, Role.GROUP_ACCOUNTANT, Role.GROUP_OPERATOR})
 public class Preferences {
   @PersistenceContext EntityManager em;
   @Inject CurrentCaller caller;

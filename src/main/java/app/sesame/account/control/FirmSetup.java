@@ -21,8 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Gives an empty database its first people. With demo data on, a demo firm and its accounts, ready
- * to sign in; otherwise, in production, a firm whose first administrator is invited by e-mail from
- * configuration. A database that already has a firm is left alone.
+ * to sign in, and a demo operator; otherwise, in production, a firm whose first administrator is
+ * invited by e-mail from configuration. A database that already has a firm is left alone. Apart
+ * from that, while the platform has no operator, the one the configuration names is invited.
  */
 @Startup
 @Singleton
@@ -58,21 +59,41 @@ public class FirmSetup {
               Language.EN,
               "+15145550187"));
 
+  /** The demo's operator, in the operators' own firm. */
+  static final DemoAccount DEMO_OPERATOR =
+      new DemoAccount(
+          "operateur@sesame-demo.test", "Opérateur Démo", Role.OPERATOR, Language.FR, null);
+
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
   @Inject Onboarding onboarding;
+  @Inject Operators operators;
   @Inject PasswordHashing hashing;
   @Inject Event<SecurityEvent> events;
 
   @PostConstruct
   void populate() {
     giveSlugs();
-    if (em.createQuery("select count(f) from Firm f", Long.class).getSingleResult() > 0) {
-      if (settings.demoData()) {
-        LOG.info(this::demoBanner);
-      }
-      return;
+    if (em.createQuery("select count(f) from Firm f where f.platform = false", Long.class)
+            .getSingleResult()
+        == 0) {
+      firstFirm();
     }
+    if (settings.demoData()) {
+      demoOperator();
+      LOG.info(this::demoBanner);
+    }
+    if (settings.operatorEmail().isPresent() && !operators.exist()) {
+      String email = settings.operatorEmail().get();
+      operators
+          .inviteFirst(email)
+          .ifPresentOrElse(
+              o -> LOG.info(() -> "First operator invited: " + o.getEmail()),
+              () -> LOG.warning(() -> email + " has an account of a firm: no operator invited."));
+    }
+  }
+
+  private void firstFirm() {
     if (settings.demoData()) {
       createDemo();
     } else if (settings.adminEmail().isPresent()) {
@@ -88,9 +109,10 @@ public class FirmSetup {
                   null)
               .orElseThrow();
       LOG.info(() -> "First administrator invited: " + admin.getEmail());
-    } else {
+    } else if (settings.operatorEmail().isEmpty()) {
       LOG.warning(
-          "Empty database and no first administrator: set SESAME_ADMIN_EMAIL to invite one.");
+          "Empty database and no first administrator: set SESAME_ADMIN_EMAIL to invite one,"
+              + " or SESAME_OPERATOR_EMAIL to invite an operator who creates the firms.");
     }
   }
 
@@ -128,7 +150,27 @@ public class FirmSetup {
       }
       em.persist(account);
     }
-    LOG.info(this::demoBanner);
+  }
+
+  /** The demo operator, ready to sign in, made once (also in a demo database made before). */
+  private void demoOperator() {
+    boolean made =
+        em.createQuery("select count(a) from Account a where a.email = :email", Long.class)
+                .setParameter("email", DEMO_OPERATOR.email())
+                .getSingleResult()
+            > 0;
+    if (!made) {
+      Account operator =
+          new Account(
+              operators.platformFirm(),
+              DEMO_OPERATOR.email(),
+              DEMO_OPERATOR.name(),
+              Role.OPERATOR,
+              DEMO_OPERATOR.language(),
+              Instant.now());
+      operator.activate(hashing.hash(DEMO_PASSWORD), Instant.now());
+      em.persist(operator);
+    }
   }
 
   private String demoBanner() {
@@ -137,6 +179,10 @@ public class FirmSetup {
     for (DemoAccount demo : DEMO_ACCOUNTS) {
       banner.append(String.format("  %-11s %-32s %s%n", demo.role(), demo.email(), DEMO_PASSWORD));
     }
+    banner.append(
+        String.format(
+            "  %-11s %-32s %s   (operators' console)%n",
+            DEMO_OPERATOR.role(), DEMO_OPERATOR.email(), DEMO_PASSWORD));
     banner.append("Mail sent by the portal: ").append(settings.baseUrl()).append("/mailbox\n");
     banner.append("SMS sent by the portal:  ").append(settings.baseUrl()).append("/sms\n");
     return banner.toString();

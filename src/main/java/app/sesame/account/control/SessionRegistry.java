@@ -76,6 +76,15 @@ public class SessionRegistry {
         .executeUpdate();
   }
 
+  /** Ends every session of every account of the firm (an operator suspended it). */
+  public int endAllOfFirm(long firmId) {
+    return em.createQuery(
+            "delete from PortalSession s where s.accountId in"
+                + " (select a.id from Account a where a.firm.id = :firm)")
+        .setParameter("firm", firmId)
+        .executeUpdate();
+  }
+
   /** A session signed out or expired: its row goes. */
   public void close(String handle) {
     em.createQuery("delete from PortalSession s where s.handle = :handle")

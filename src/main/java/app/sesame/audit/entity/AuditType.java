@@ -59,5 +59,9 @@ public enum AuditType {
   ENROLMENT_CODE_WRONG,
   ACCOUNT_FROZEN,
   FREEZE_LIFTED,
-  RECOVERY_WAIT_LIFTED
+  RECOVERY_WAIT_LIFTED,
+  /** An operator suspended the firm: its people sign in no more, their sessions ended. */
+  FIRM_SUSPENDED,
+  /** An operator lifted the firm's suspension. */
+  FIRM_RESUMED
 }

@@ -13,22 +13,23 @@ final class RecoveryRules {
   private RecoveryRules() {}
 
   /**
-   * Whether the account may replace its second factor with an SMS code: a client (staff never: an
-   * administrator resets their factors), of a firm that allows it, with a confirmed number.
+   * Whether the account may replace its second factor with an SMS code: a client (staff and
+   * operators never: an administrator resets their factors), of a firm that allows it, with a
+   * confirmed number.
    */
   static boolean smsRecoveryOpen(Account account) {
-    return !account.getRole().isStaff()
+    return !account.getRole().isPrivileged()
         && account.getFirm().isSelfServiceRecovery()
         && account.confirmedPhone().isPresent();
   }
 
   /**
-   * Whether the account must have a second factor: staff always, clients when the firm requires
-   * one, and anyone whose factors an accountant reset with an enrolment code. Such an account with
-   * no factor cannot reset its password by the link alone.
+   * Whether the account must have a second factor: staff and operators always, clients when the
+   * firm requires one, and anyone whose factors an accountant reset with an enrolment code. Such an
+   * account with no factor cannot reset its password by the link alone.
    */
   static boolean mustHaveFactor(Account account) {
-    return account.getRole().isStaff()
+    return account.getRole().isPrivileged()
         || account.getFirm().isSecondFactorRequired()
         || account.recovery().isEnrolmentCodePending();
   }
@@ -38,8 +39,8 @@ final class RecoveryRules {
     if (kind == RecoveryKind.PASSWORD) {
       return hasFactor ? "second factor lost too" : "the account must have a second factor";
     }
-    if (account.getRole().isStaff()) {
-      return "staff: an administrator resets their factors";
+    if (account.getRole().isPrivileged()) {
+      return "staff or operator: no self-service recovery";
     }
     return account.getFirm().isSelfServiceRecovery()
         ? "no confirmed mobile number"

@@ -161,12 +161,17 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   private AuthenticationStatus complete(
       long accountId, Method method, HttpServletRequest request, HttpMessageContext context) {
     Instant now = Instant.now();
+    Optional<Caller> found = callers.current(accountId, now);
+    if (found.isEmpty()) {
+      // Disabled, or its firm suspended, while the sign-in was under way.
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     HttpSession session = Sessions.renew(request);
     String handle =
         registry.open(accountId, now, origin.address(), request.getHeader("User-Agent"));
     session.setAttribute(
         SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now, handle));
-    Caller caller = callers.current(accountId, now).orElseThrow();
+    Caller caller = found.get();
     request.setAttribute(Caller.ATTRIBUTE, caller);
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
     signIn.completed(accountId, method);

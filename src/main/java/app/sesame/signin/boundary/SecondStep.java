@@ -54,6 +54,7 @@ public class SecondStep {
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecurityKeys securityKeys;
   @Inject ClientLimits limits;
+  @Inject SignInRefusal refusal;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -68,7 +69,7 @@ public class SecondStep {
     if (needsEnrolmentCode(account)) {
       return Optional.of(Stage.CODE);
     }
-    if (account.getRole().isStaff() || account.getFirm().isSecondFactorRequired()) {
+    if (account.getRole().isPrivileged() || account.getFirm().isSecondFactorRequired()) {
       return Optional.of(Stage.ENROL);
     }
     return Optional.empty();
@@ -135,6 +136,11 @@ public class SecondStep {
       return Optional.empty();
     }
     limits.succeeded(Limit.PASSWORD);
+    if (account.get().getFirm().isSuspended()) {
+      refusal.firmSuspended();
+      fire(AuditType.PASSKEY_REFUSED, account.get(), "firm suspended");
+      return Optional.empty();
+    }
     return accountId;
   }
 

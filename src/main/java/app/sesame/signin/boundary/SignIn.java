@@ -34,6 +34,7 @@ public class SignIn {
   @Inject Authenticators authenticators;
   @Inject ClientLimits limits;
   @Inject KnownDevices knownDevices;
+  @Inject SignInRefusal refusal;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -74,8 +75,14 @@ public class SignIn {
     if (hashing.isOutdated(account.getPasswordHash())) {
       account.changePasswordHash(hashing.hash(typed));
     }
-    account.recordSignIn(now);
     limits.succeeded(Limit.PASSWORD);
+    if (account.getFirm().isSuspended()) {
+      // The right password: the person may now be told why they cannot come in.
+      refusal.firmSuspended();
+      fire(AuditType.SIGN_IN_FAILED, account, "firm suspended");
+      return Optional.empty();
+    }
+    account.recordSignIn(now);
     fire(AuditType.PASSWORD_VERIFIED, account, null);
     return Optional.of(Caller.of(account));
   }

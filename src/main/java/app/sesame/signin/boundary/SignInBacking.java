@@ -46,7 +46,7 @@ public class SignInBacking {
             email == null ? "" : email, new Password(password == null ? "" : password));
     if (!flow.submit(credential, true, this::destination)) {
       password = null;
-      Messages.error("signin.error.credentials");
+      Messages.error(flow.refusal("signin.error.credentials"));
     }
   }
 
@@ -63,7 +63,7 @@ public class SignInBacking {
         new KeyCredential(answer.get().requestJson(), answer.get().responseJson()),
         true,
         this::destination)) {
-      Messages.error("webauthn.error.passkey");
+      Messages.error(flow.refusal("webauthn.error.passkey"));
     }
   }
 
@@ -79,7 +79,9 @@ public class SignInBacking {
   private String destination() {
     String home = caller.refresh().map(Caller::home).orElse(Page.SIGN_IN.path());
     if (next != null
-        && (next.startsWith("/portal/") || next.startsWith("/backoffice/"))
+        && (next.startsWith("/portal/")
+            || next.startsWith("/backoffice/")
+            || next.startsWith("/operator/"))
         && !next.contains("//")
         && !next.contains("\\")) {
       return next;

@@ -27,6 +27,7 @@ public class SignInFlow {
   @Inject FacesContext faces;
   @Inject ExternalContext external;
   @Inject Navigation navigation;
+  @Inject SignInRefusal refusal;
 
   /** A step of a sign-in under way; once signed in, the person goes to their home. */
   public boolean submit(Credential credential) {
@@ -55,6 +56,14 @@ public class SignInFlow {
       }
     }
     return true;
+  }
+
+  /**
+   * What the page says of a refused step: the firm's suspension once the person proved who they
+   * are, else the given message.
+   */
+  public String refusal(String otherwise) {
+    return refusal.messageKey(otherwise);
   }
 
   /** The sign-in under way in this session, if it has not expired. */
