@@ -19,11 +19,13 @@ import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
- * Runs axe-core (the WCAG 2.1 A and AA rules) on every page a browser test visits, in every state
- * it acts in: when a page is loaded, and before each click, typing or form submission, once the
- * page has settled. Each state (the page, its language, its open dialogs and menus, whether it
- * shows messages) is checked once per run. What axe finds is kept and reported by {@link
- * #assertNone} at the end of each test, with a screenshot of the page.
+ * Runs axe-core (the WCAG 2.1 A and AA rules, and the rule that a control's accessible name holds
+ * its visible label, which axe still calls experimental) on every page a browser test visits, in
+ * every state it acts in: when a page is loaded, and before each click, typing or form submission,
+ * once the page has settled. Each state (the page, its language, its open dialogs and menus,
+ * whether it shows messages) is checked once per run. What axe finds is kept and reported by {@link
+ * #assertNone} at the end of each test, with a screenshot of the page. Every state checked is also
+ * saved as a screenshot in {@code target/screenshots/pages/}, for a person to look through.
  */
 public final class Accessibility implements WebDriverListener {
   private static final String AXE = axeSource();
@@ -59,7 +61,8 @@ public final class Accessibility implements WebDriverListener {
   private static final String RUN =
       """
       const done = arguments[arguments.length - 1];
-      axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+      axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations'],
+          rules: {'label-content-name-mismatch': {enabled: true}}})
         .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n'
             + v.nodes.slice(0, 6).map(n => '      ' + n.target.join(' ') + ' — '
                 + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n'))))
@@ -151,6 +154,7 @@ public final class Accessibility implements WebDriverListener {
       raw.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       @SuppressWarnings("unchecked")
       List<String> violations = (List<String>) js.executeAsyncScript(RUN, RULES);
+      Browser.screenshot(raw, "pages/" + fileName(state));
       if (!violations.isEmpty()) {
         String shot = "axe-" + Integer.toHexString(state.hashCode());
         Browser.screenshot(raw, shot);
@@ -165,6 +169,16 @@ public final class Accessibility implements WebDriverListener {
     } catch (WebDriverException | ClassCastException e) {
       // A page that goes away while it is checked is checked again in its next state.
     }
+  }
+
+  /** A file name for a page state: its path and language, then a short hash of the rest. */
+  private static String fileName(String state) {
+    String[] parts = state.split("\\|", 3);
+    return (parts[0].replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("^-|-$", "")
+        + "-"
+        + (parts.length > 1 ? parts[1] : "")
+        + "-"
+        + Integer.toHexString(state.hashCode()));
   }
 
   private static boolean settle(JavascriptExecutor js) {

@@ -3,6 +3,8 @@ package app.sesame.audit.entity;
 /** The kinds of event the audit trail records. */
 public enum AuditType {
   FIRM_CREATED,
+  /** A firm administrator changed the firm's name, colour or logo. */
+  BRAND_CHANGED,
   ACCOUNT_INVITED,
   INVITATION_RESENT,
   INVITATION_REFUSED,
