@@ -1,7 +1,9 @@
 /*
  * Sesame: what PrimeFaces' widgets build in the browser, named for assistive technology.
  * A drop-down builds its list of options when it first opens, without a name (WCAG 4.1.2): the
- * list takes the name of the field's label.
+ * list takes the name of the field's label. An icon-only button (a date picker's calendar button)
+ * carries the hidden text "ui-button" besides its name, which assistive technology reads as its
+ * label (WCAG 2.5.3): the hidden text becomes its name.
  */
 (function () {
   'use strict';
@@ -26,6 +28,14 @@
   }
 
   function name(root) {
+    if (root.querySelectorAll) {
+      root.querySelectorAll('button.ui-button-icon-only[aria-label]').forEach(function (button) {
+        var text = button.querySelector('.ui-button-text');
+        if (text && text.textContent !== button.getAttribute('aria-label')) {
+          text.textContent = button.getAttribute('aria-label');
+        }
+      });
+    }
     var lists = root.querySelectorAll
       ? root.querySelectorAll('.ui-selectonemenu-items[role=listbox]:not([aria-label])')
       : [];
@@ -39,11 +49,19 @@
 
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
+      if (change.type === 'attributes') {
+        name(change.target.parentNode || change.target);
+      }
       change.addedNodes.forEach(function (node) {
         if (node.nodeType === 1) {
           name(node.parentNode || node);
         }
       });
     });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['aria-label']
+  });
 })();

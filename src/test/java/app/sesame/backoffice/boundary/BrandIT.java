@@ -130,6 +130,12 @@ class BrandIT {
     assertTrue(invitation.html().contains("/brand/" + slug + "/logo?v="), invitation.html());
     assertTrue(invitation.html().contains("alt=\"Fiducie Horizon\""), invitation.html());
 
+    // The same page in English refuses a light yellow, saying its ratio.
+    browser.get(PortalServer.url("backoffice/firm.xhtml?lang=en").toString());
+    assertEquals("Firm brand", browser.findElement(By.cssSelector("#brand h2")).getText());
+    String english = new BrandPage(browser).save("Fiducie Horizon", "#ffcc00");
+    assertTrue(english.contains("contrast of only 1.5:1"), english);
+
     // Somebody arriving through the firm's address sees its sign-in page.
     browser.manage().deleteAllCookies();
     browser.get(PortalServer.url("f/" + slug + "/").toString());
@@ -148,6 +154,8 @@ class BrandIT {
     browser.get(PortalServer.url("login/sign-in.xhtml").toString());
     assertEquals("rgb(124, 45, 18)", BrandPage.background(browser, "signin:submit"));
     assertEquals(404, new HttpBrowser().get("f/no-such-firm/").statusCode());
+    browser.get(PortalServer.url("f/no-such-firm/").toString());
+    assertEquals("Page introuvable", browser.findElement(By.id("error-title")).getText());
     browser.manage().deleteAllCookies();
     browser.get(PortalServer.url("login/sign-in.xhtml").toString());
     assertEquals(TEAL, BrandPage.background(browser, "signin:submit"));
