@@ -183,6 +183,8 @@ public class FirmSetup {
         String.format(
             "  %-11s %-32s %s   (operators' console)%n",
             DEMO_OPERATOR.role(), DEMO_OPERATOR.email(), DEMO_PASSWORD));
+    banner.append("The firm's own sign-in page, with its brand: ");
+    banner.append(settings.baseUrl()).append("/f/cabinet-demo/\n");
     banner.append("Mail sent by the portal: ").append(settings.baseUrl()).append("/mailbox\n");
     banner.append("SMS sent by the portal:  ").append(settings.baseUrl()).append("/sms\n");
     return banner.toString();
