@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Duration;
  * the cache never empties itself.
  */
 @ApplicationScoped
+@Typed(LocalRateLimits.class)
 public class LocalRateLimits implements RateLimits {
   private record Key(Limit limit, String key) {}
 

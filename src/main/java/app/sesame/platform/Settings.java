@@ -23,6 +23,11 @@ public class Settings {
   @ConfigProperty(name = "sesame.demo-data", defaultValue = "false")
   boolean demoData;
 
+  /** Whether this node is one of a cluster, whose limits live in the data grid. */
+  @Inject
+  @ConfigProperty(name = "sesame.cluster", defaultValue = "false")
+  boolean cluster;
+
   @Inject
   @ConfigProperty(name = "sesame.base-url", defaultValue = "http://localhost:8080")
   String baseUrl;
@@ -123,6 +128,10 @@ public class Settings {
 
   public boolean demoData() {
     return demoData;
+  }
+
+  public boolean cluster() {
+    return cluster;
   }
 
   /** The address people reach the portal at, for links in e-mails; no trailing slash. */
