@@ -34,6 +34,7 @@ public final class HttpBrowser {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final String clientAddress;
+  private java.net.URI base;
   private String viewState;
   private String nonce;
   private String page;
@@ -46,6 +47,19 @@ public final class HttpBrowser {
   /** A browser at the given client address, as the trusted proxy in front reports it. */
   public HttpBrowser(String clientAddress) {
     this.clientAddress = clientAddress;
+  }
+
+  /**
+   * Sends the next requests to another server (a node of a cluster) with the same cookies, view
+   * state and nonce, as a load balancer in front would.
+   */
+  public HttpBrowser at(java.net.URI server) {
+    this.base = server;
+    return this;
+  }
+
+  private java.net.URI url(String path) {
+    return base == null ? PortalServer.url(path) : base.resolve(path);
   }
 
   /** Forgets the session, as a browser does when it is closed; lasting cookies stay. */
@@ -64,7 +78,7 @@ public final class HttpBrowser {
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(PortalServer.url(path))
+            HttpRequest.newBuilder(url(path))
                 .header("Accept-Language", "en")
                 .header("X-Forwarded-For", clientAddress)
                 .build(),
@@ -76,9 +90,7 @@ public final class HttpBrowser {
   /** A file as it is served (a logo, a script), its bytes untouched. */
   public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(PortalServer.url(path))
-            .header("X-Forwarded-For", clientAddress)
-            .build(),
+        HttpRequest.newBuilder(url(path)).header("X-Forwarded-For", clientAddress).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -150,7 +162,7 @@ public final class HttpBrowser {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(PortalServer.url(path))
+        HttpRequest.newBuilder(url(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept-Language", "en")
             .header("X-Forwarded-For", clientAddress)

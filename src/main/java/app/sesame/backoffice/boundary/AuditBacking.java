@@ -25,7 +25,7 @@ import org.primefaces.model.StreamedContent;
 @Named
 @ViewScoped
 public class AuditBacking implements Serializable {
-  @Inject transient AuditLog log;
+  @Inject AuditLog log;
 
   private Date from;
   private Date to;

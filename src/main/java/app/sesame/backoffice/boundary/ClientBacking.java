@@ -17,8 +17,8 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class ClientBacking implements Serializable {
-  @Inject transient Clients clients;
-  @Inject transient ClientAccess access;
+  @Inject Clients clients;
+  @Inject ClientAccess access;
 
   private Long id;
   private Clients.Detail detail;

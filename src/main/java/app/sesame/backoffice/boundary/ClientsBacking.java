@@ -26,8 +26,8 @@ import org.primefaces.model.SortOrder;
 @Named
 @ViewScoped
 public class ClientsBacking implements Serializable {
-  @Inject transient Clients clients;
-  @Inject transient ClientAccess access;
+  @Inject Clients clients;
+  @Inject ClientAccess access;
 
   private String text;
   private AccountStatus status;

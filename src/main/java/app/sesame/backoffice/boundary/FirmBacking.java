@@ -22,8 +22,8 @@ import java.util.List;
 @Named
 @ViewScoped
 public class FirmBacking implements Serializable {
-  @Inject transient FirmSettings settings;
-  @Inject transient ProofBacking proof;
+  @Inject FirmSettings settings;
+  @Inject ProofBacking proof;
 
   private FirmSettings.Policy policy;
   private List<FirmSettings.Staff> staff;

@@ -21,11 +21,11 @@ import org.primefaces.PrimeFaces;
 @Named
 @ViewScoped
 public class ResetBacking implements Serializable {
-  @Inject transient ClientAccess clients;
-  @Inject transient FirmSettings firm;
-  @Inject transient FactorOwner owner;
-  @Inject transient SignIn signIn;
-  @Inject transient Event<ClientReset> resets;
+  @Inject ClientAccess clients;
+  @Inject FirmSettings firm;
+  @Inject FactorOwner owner;
+  @Inject SignIn signIn;
+  @Inject Event<ClientReset> resets;
 
   /** A person's second factors were just reset from this page. */
   public record ClientReset(long clientId) {}

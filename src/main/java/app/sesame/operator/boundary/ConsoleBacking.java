@@ -34,7 +34,7 @@ public class ConsoleBacking implements Serializable {
           "operator.error.admin-taken", "admin-email",
           "operator.error.language", "language");
 
-  @Inject transient FirmConsole console;
+  @Inject FirmConsole console;
 
   private List<FirmSummary> firms;
   private String name;

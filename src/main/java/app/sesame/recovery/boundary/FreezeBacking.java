@@ -12,7 +12,7 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class FreezeBacking implements Serializable {
-  @Inject transient AccountFreeze freezes;
+  @Inject AccountFreeze freezes;
 
   private String token;
   private String state;

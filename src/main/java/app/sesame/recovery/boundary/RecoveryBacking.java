@@ -25,11 +25,11 @@ import java.util.Date;
 @Named
 @ViewScoped
 public class RecoveryBacking implements Serializable {
-  @Inject transient RecoveryLinks links;
-  @Inject transient RecoveryProofs proofs;
-  @Inject transient PasswordReset passwords;
-  @Inject transient HttpServletRequest request;
-  @Inject transient Navigation navigation;
+  @Inject RecoveryLinks links;
+  @Inject RecoveryProofs proofs;
+  @Inject PasswordReset passwords;
+  @Inject HttpServletRequest request;
+  @Inject Navigation navigation;
 
   private String token;
   private String linkState;

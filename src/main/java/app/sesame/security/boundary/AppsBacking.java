@@ -20,7 +20,7 @@ import java.util.List;
 @Named
 @ViewScoped
 public class AppsBacking extends DeviceSection {
-  @Inject transient Authenticators authenticators;
+  @Inject Authenticators authenticators;
   @Inject EnrollmentBacking enrollment;
 
   @Override

@@ -21,10 +21,10 @@ import java.util.List;
 @Named
 @ViewScoped
 public class CodesBacking implements Serializable {
-  @Inject transient RecoveryCodes recoveryCodes;
-  @Inject transient SecondFactors factors;
-  @Inject transient FactorOwner owner;
-  @Inject transient ProofBacking proof;
+  @Inject RecoveryCodes recoveryCodes;
+  @Inject SecondFactors factors;
+  @Inject FactorOwner owner;
+  @Inject ProofBacking proof;
 
   private long remaining;
   private boolean hasDevice;

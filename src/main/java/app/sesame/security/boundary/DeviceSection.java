@@ -14,8 +14,8 @@ import java.util.List;
  * renaming one in place. Removal and the rest differ, and stay with each section.
  */
 public abstract class DeviceSection implements Serializable {
-  @Inject transient FactorOwner owner;
-  @Inject transient ProofBacking proof;
+  @Inject FactorOwner owner;
+  @Inject ProofBacking proof;
 
   private List<Device> devices;
   private Long renaming;

@@ -22,7 +22,7 @@ import java.util.List;
 @Named
 @ViewScoped
 public class KeysBacking extends DeviceSection {
-  @Inject transient SecurityKeys securityKeys;
+  @Inject SecurityKeys securityKeys;
   @Inject KeyRegistrationBacking registration;
 
   @Override

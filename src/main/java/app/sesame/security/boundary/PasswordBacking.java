@@ -16,9 +16,9 @@ import java.util.OptionalInt;
 @Named
 @ViewScoped
 public class PasswordBacking implements Serializable {
-  @Inject transient PasswordChange change;
-  @Inject transient CurrentCaller caller;
-  @Inject transient HttpServletRequest request;
+  @Inject PasswordChange change;
+  @Inject CurrentCaller caller;
+  @Inject HttpServletRequest request;
 
   private PasswordRulesShown rules = new PasswordRulesShown();
   private String current;

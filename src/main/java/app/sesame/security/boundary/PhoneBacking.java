@@ -19,9 +19,9 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class PhoneBacking implements Serializable {
-  @Inject transient MobilePhone mobilePhone;
-  @Inject transient FactorOwner owner;
-  @Inject transient ProofBacking proof;
+  @Inject MobilePhone mobilePhone;
+  @Inject FactorOwner owner;
+  @Inject ProofBacking proof;
 
   private MobilePhone.Number phone;
   private String input;

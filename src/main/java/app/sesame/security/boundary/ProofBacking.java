@@ -18,9 +18,9 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class ProofBacking implements Serializable {
-  @Inject transient FactorOwner owner;
-  @Inject transient SignIn signIn;
-  @Inject transient Event<Proven> proven;
+  @Inject FactorOwner owner;
+  @Inject SignIn signIn;
+  @Inject Event<Proven> proven;
 
   private Proven waiting;
   private String proof;

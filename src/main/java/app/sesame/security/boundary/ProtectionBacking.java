@@ -12,8 +12,8 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class ProtectionBacking implements Serializable {
-  @Inject transient Protection protection;
-  @Inject transient CurrentCaller caller;
+  @Inject Protection protection;
+  @Inject CurrentCaller caller;
 
   private Summary summary;
 

@@ -15,9 +15,9 @@ import java.util.List;
 @Named
 @ViewScoped
 public class SessionsBacking implements Serializable {
-  @Inject transient OpenSessions sessions;
-  @Inject transient CurrentCaller caller;
-  @Inject transient HttpServletRequest request;
+  @Inject OpenSessions sessions;
+  @Inject CurrentCaller caller;
+  @Inject HttpServletRequest request;
 
   private List<OpenSession> open;
 

@@ -36,8 +36,8 @@ public class SignInsBacking implements Serializable {
     }
   }
 
-  @Inject transient AuditTrail audit;
-  @Inject transient FactorOwner owner;
+  @Inject AuditTrail audit;
+  @Inject FactorOwner owner;
 
   private List<RecentSignIn> signIns;
 

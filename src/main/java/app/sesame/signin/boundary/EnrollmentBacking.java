@@ -68,10 +68,10 @@ public class EnrollmentBacking implements Serializable {
               "Okta Verify", "https://play.google.com/store/apps/details?id=com.okta.android.auth"),
           new StoreApp("Authy", "https://play.google.com/store/apps/details?id=com.authy.authy"));
 
-  @Inject transient Authenticators authenticators;
-  @Inject transient FactorSetup setup;
-  @Inject transient FactorOwner owner;
-  @Inject transient ExternalContext external;
+  @Inject Authenticators authenticators;
+  @Inject FactorSetup setup;
+  @Inject FactorOwner owner;
+  @Inject ExternalContext external;
 
   private Step step = Step.IDLE;
   private Phone phone = Phone.IPHONE;

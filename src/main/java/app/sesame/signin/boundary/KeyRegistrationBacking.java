@@ -21,11 +21,11 @@ import java.util.List;
 @Named
 @ViewScoped
 public class KeyRegistrationBacking implements Serializable {
-  @Inject transient SecurityKeys securityKeys;
-  @Inject transient FactorSetup setup;
-  @Inject transient FactorOwner owner;
-  @Inject transient HttpServletRequest request;
-  @Inject transient Event<FactorAdded> added;
+  @Inject SecurityKeys securityKeys;
+  @Inject FactorSetup setup;
+  @Inject FactorOwner owner;
+  @Inject HttpServletRequest request;
+  @Inject Event<FactorAdded> added;
 
   private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.REGISTRATION);
   private String keyName;

@@ -20,9 +20,9 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class SecondStepBacking implements Serializable {
-  @Inject transient SignInFlow flow;
-  @Inject transient ExternalContext external;
-  @Inject transient SecurityKeys securityKeys;
+  @Inject SignInFlow flow;
+  @Inject ExternalContext external;
+  @Inject SecurityKeys securityKeys;
 
   private String code;
   private boolean recovery;
