@@ -3,6 +3,12 @@ package app.sesame.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.recoverycodes.control.RecoveryCodeFormat;
+import app.sesame.recoverycodes.control.RecoveryCodeHashing;
+import app.sesame.signin.boundary.SecondStepPage;
+import app.sesame.signin.boundary.SetupPage;
+import app.sesame.signin.boundary.SignInPage;
+import app.sesame.support.Browser;
 import app.sesame.support.ClientAddresses;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
@@ -10,6 +16,7 @@ import app.sesame.support.HttpBrowser;
 import app.sesame.support.Mailbox;
 import app.sesame.support.PortalServer;
 import app.sesame.support.TwoNodes;
+import app.sesame.support.VirtualKey;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +33,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Two clustered nodes on one PostgreSQL: a person's requests go to either node, step by step, and
@@ -74,6 +84,64 @@ class ClusterIT {
 
   @Test
   @Order(1)
+  void aBrowserBehindALoadBalancerWithoutStickinessSignsInWithItsCode() {
+    Person person = Fixtures.clientWithAuthenticator("en");
+    WebDriver browser = Browser.open("en");
+    try {
+      int before = TwoNodes.forwarded();
+      int onA = TwoNodes.served(0);
+      int onB = TwoNodes.served(1);
+      browser.get(TwoNodes.proxy().resolve("login/sign-in.xhtml").toString());
+      new SignInPage(browser).signIn(person.email(), person.password());
+      assertTrue(new SecondStepPage(browser).isShown(), browser.getCurrentUrl());
+      new SecondStepPage(browser).enter(person.code());
+      assertTrue(
+          browser.getCurrentUrl().startsWith(TwoNodes.proxy().toString())
+              && browser.getCurrentUrl().endsWith("/portal/index.xhtml"),
+          browser.getCurrentUrl());
+      assertTrue(browser.findElement(By.id("welcome")).isDisplayed());
+      int forwarded = TwoNodes.forwarded() - before;
+      assertTrue(forwarded > 10, "pages, scripts and posts: " + forwarded);
+      assertTrue(
+          Math.abs((TwoNodes.served(0) - onA) - (TwoNodes.served(1) - onB)) <= 1,
+          "each node answered every other request");
+    } finally {
+      Browser.close(browser);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aSecurityKeyCeremonyStartedOnOneNodeFinishesOnTheOther() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Fixtures.update("update firm set authenticator_app_allowed = false where id = ?", firm);
+    Person client = Fixtures.person(firm, "CLIENT", "en");
+    WebDriver browser = Browser.open("en");
+    try (VirtualKey key = VirtualKey.plugInto(browser)) {
+      browser.get(TwoNodes.proxy().resolve("login/sign-in.xhtml").toString());
+      new SignInPage(browser).signIn(client.email(), client.password());
+      SetupPage setup = new SetupPage(browser);
+      assertTrue(setup.isShown(), browser.getCurrentUrl());
+      // Options from one node, the key's answer to the next: the challenge lives in the session.
+      String added = setup.addKey("YubiKey");
+      assertTrue(added.contains("security key is added"), added);
+      setup.finishWithKey();
+      assertTrue(browser.getCurrentUrl().endsWith("/portal/index.xhtml"), browser.getCurrentUrl());
+      assertEquals(
+          1L,
+          ((Number)
+                  Fixtures.row(
+                          "select count(*) as n from security_key where account_id = ?",
+                          client.id())
+                      .get("n"))
+              .longValue());
+    } finally {
+      Browser.close(browser);
+    }
+  }
+
+  @Test
+  @Order(3)
   void aSignInGoesOnWhicheverNodeServesEachStep() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser browser = new HttpBrowser();
@@ -95,7 +163,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(2)
+  @Order(4)
   void theSameCodeSentToBothNodesAtOnceSignsInOnce() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser onA = new HttpBrowser().at(a());
@@ -118,7 +186,47 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(5)
+  void theSameRecoveryCodeSentToBothNodesAtOnceSignsInOnce() throws Exception {
+    Person person = Fixtures.clientWithAuthenticator("en");
+    String recoveryCode = RecoveryCodeFormat.newCodes().get(0);
+    Fixtures.update(
+        "insert into recovery_code (account_id, code_hash, created_at) values (?, ?, now())",
+        person.id(),
+        new RecoveryCodeHashing(new Pbkdf2PasswordHashImpl())
+            .hash(RecoveryCodeFormat.normalize(recoveryCode)));
+    HttpBrowser onA = new HttpBrowser().at(a());
+    HttpBrowser onB = new HttpBrowser().at(b());
+    for (HttpBrowser browser : List.of(onA, onB)) {
+      password(browser, person);
+      browser.ajax(
+          "login/second-step.xhtml", "second:use-recovery", "@this", Map.of("second", "second"));
+    }
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      List<Callable<Boolean>> sends =
+          List.of(() -> home(code(onA, recoveryCode)), () -> home(code(onB, recoveryCode)));
+      int signedIn = 0;
+      for (Future<Boolean> result : both.invokeAll(sends)) {
+        signedIn += result.get() ? 1 : 0;
+      }
+      assertEquals(1, signedIn, "one recovery code, one sign-in");
+    } finally {
+      both.shutdownNow();
+    }
+    assertEquals(
+        1L,
+        ((Number)
+                Fixtures.row(
+                        "select count(*) as n from recovery_code where account_id = ?"
+                            + " and used_at is not null",
+                        person.id())
+                    .get("n"))
+            .longValue());
+  }
+
+  @Test
+  @Order(6)
   void aSprayAcrossBothNodesIsCutOffWhereOneNodeCutsIt() throws Exception {
     String address = ClientAddresses.next();
     for (int i = 0; i < 30; i++) {
@@ -132,7 +240,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   void fiftyMailsQueuedWhileEveryNodePollsArriveOnceEach() throws Exception {
     String batch = Fixtures.unique("outbox");
     List<String> recipients = new ArrayList<>();
@@ -167,7 +275,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(8)
   void aNodeThatDiesMidSignInLeavesThePersonToFinishOnTheOther() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser browser = new HttpBrowser().at(a());

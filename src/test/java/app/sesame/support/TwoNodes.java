@@ -26,6 +26,7 @@ public final class TwoNodes implements BeforeAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final List<Process> NODES = new ArrayList<>();
   private static final List<URI> BASES = new ArrayList<>();
+  private static AlternatingProxy proxy;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -37,6 +38,24 @@ public final class TwoNodes implements BeforeAllCallback {
     return BASES.get(index);
   }
 
+  /**
+   * The load balancer in front of both nodes, each request to the next node in turn; the nodes take
+   * its address as theirs (links, and the origin of WebAuthn ceremonies).
+   */
+  public static synchronized URI proxy() {
+    return proxy.base();
+  }
+
+  /** How many requests the load balancer passed on. */
+  public static synchronized int forwarded() {
+    return proxy.forwarded();
+  }
+
+  /** How many requests through the load balancer the node answered. */
+  public static synchronized int served(int index) {
+    return proxy.served(BASES.get(index));
+  }
+
   /** Stops a node at once, as a crash would: no draining, no goodbye to the grid. */
   public static synchronized void kill(int index) throws InterruptedException {
     NODES.get(index).destroyForcibly().waitFor();
@@ -46,6 +65,7 @@ public final class TwoNodes implements BeforeAllCallback {
     if (!NODES.isEmpty()) {
       return;
     }
+    proxy = new AlternatingProxy();
     String cluster = "sesame-it-" + UUID.randomUUID().toString().substring(0, 8);
     int grid = freePort();
     for (int i = 0; i < 2; i++) {
@@ -72,7 +92,7 @@ public final class TwoNodes implements BeforeAllCallback {
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("SESAME_CLUSTER", "true");
-      builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
+      builder.environment().put("SESAME_BASE_URL", proxy.base().toString().replaceAll("/$", ""));
       builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
       Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
@@ -80,6 +100,7 @@ public final class TwoNodes implements BeforeAllCallback {
       URI base = URI.create("http://localhost:" + port + "/");
       BASES.add(base);
       awaitReady(process, base, log);
+      proxy.add(base);
     }
   }
 
