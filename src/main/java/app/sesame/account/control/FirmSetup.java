@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * Gives an empty database its first people. With demo data on, a demo firm and its accounts, ready
  * to sign in, and a demo operator; otherwise, in production, a firm whose first administrator is
  * invited by e-mail from configuration. A database that already has a firm is left alone. Apart
- * from that, while the platform has no operator, the one the configuration names is invited.
+ * from that, while the platform has no operator, the one the configuration names is invited. Nodes
+ * of a cluster that start together take turns (a row lock), so only the first one populates.
  */
 @Startup
 @Singleton
@@ -73,6 +74,9 @@ public class FirmSetup {
 
   @PostConstruct
   void populate() {
+    // Nodes of a cluster may start together on an empty database: one at a time, until commit.
+    em.createNativeQuery("select name from portal_lock where name = 'first-start' for update")
+        .getResultList();
     giveSlugs();
     if (em.createQuery("select count(f) from Firm f where f.platform = false", Long.class)
             .getSingleResult()
