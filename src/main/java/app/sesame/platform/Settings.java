@@ -116,6 +116,16 @@ public class Settings {
   @ConfigProperty(name = "sesame.recent-proof")
   Optional<String> recentProof;
 
+  /** How long a node asked to stop keeps serving while the load balancer takes notice. */
+  @Inject
+  @ConfigProperty(name = "sesame.stop.notice-seconds", defaultValue = "5")
+  int stopNoticeSeconds;
+
+  /** How long, at most, a node asked to stop waits for its requests, notice included. */
+  @Inject
+  @ConfigProperty(name = "sesame.stop.drain-seconds", defaultValue = "30")
+  int stopDrainSeconds;
+
   private volatile TrustedProxies proxies;
 
   /** The account of the HTTP SMS provider (Twilio's Messages API). */
@@ -239,6 +249,14 @@ public class Settings {
   }
 
   /** How long a proof of identity counts as recent before a sensitive change (ISO-8601). */
+  public Duration stopNotice() {
+    return Duration.ofSeconds(Math.max(0, stopNoticeSeconds));
+  }
+
+  public Duration stopDrainLimit() {
+    return Duration.ofSeconds(Math.max(stopNoticeSeconds, stopDrainSeconds));
+  }
+
   public Duration recentProof() {
     return recentProof
         .filter(s -> !s.isBlank())

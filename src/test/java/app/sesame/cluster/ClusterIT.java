@@ -3,8 +3,11 @@ package app.sesame.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.backoffice.boundary.ClientPage;
+import app.sesame.backoffice.boundary.ClientsPage;
 import app.sesame.recoverycodes.control.RecoveryCodeFormat;
 import app.sesame.recoverycodes.control.RecoveryCodeHashing;
+import app.sesame.signin.boundary.AppEnrolment;
 import app.sesame.signin.boundary.SecondStepPage;
 import app.sesame.signin.boundary.SetupPage;
 import app.sesame.signin.boundary.SignInPage;
@@ -18,13 +21,10 @@ import app.sesame.support.PortalServer;
 import app.sesame.support.TwoNodes;
 import app.sesame.support.VirtualKey;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,7 +45,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Two clustered nodes on one PostgreSQL: a person's requests go to either node, step by step, and
- * nothing of what the portal promises depends on which node answers. The last test stops a node.
+ * nothing of what the portal promises depends on which node answers. The last tests kill one node,
+ * start it again, and ask the other to stop.
  */
 @ExtendWith({PortalServer.class, TwoNodes.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,13 +62,7 @@ class ClusterIT {
   private static HttpResponse<String> password(HttpBrowser browser, Person person)
       throws Exception {
     browser.get("login/sign-in.xhtml");
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("signin", "signin");
-    fields.put("signin:next", "");
-    fields.put("signin:email", person.email());
-    fields.put("signin:password", person.password());
-    fields.put("signin:submit", "");
-    return browser.submit("login/sign-in.xhtml", fields);
+    return browser.submit("login/sign-in.xhtml", fields(person));
   }
 
   private static HttpResponse<String> code(HttpBrowser browser, String code) throws Exception {
@@ -142,6 +138,76 @@ class ClusterIT {
 
   @Test
   @Order(3)
+  void anAppSetUpFromItsQrCodeOnOneNodeIsVerifiedOnTheOther() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person client = Fixtures.person(firm, "CLIENT", "en");
+    WebDriver browser = Browser.open("en");
+    try {
+      int onA = TwoNodes.served(0);
+      int onB = TwoNodes.served(1);
+      browser.get(TwoNodes.proxy().resolve("login/sign-in.xhtml").toString());
+      new SignInPage(browser).signIn(client.email(), client.password());
+      SetupPage setup = new SetupPage(browser);
+      assertTrue(setup.isShown(), browser.getCurrentUrl());
+      // The secret is drawn by the node that shows the QR code; the code is checked by whichever
+      // node gets the next request, from the secret kept in the session.
+      AppEnrolment app = setup.app().choosePhone("Android (Google Play)");
+      byte[] secret = app.scanQrCode();
+      String verified = app.verify("Pixel", Fixtures.freshCode(secret));
+      assertTrue(verified.contains("Passcode successfully verified"), verified);
+      assertEquals(10, app.recoveryCodes().size());
+      app.keepCodes();
+      app.finishSignIn();
+      assertTrue(browser.getCurrentUrl().endsWith("/portal/index.xhtml"), browser.getCurrentUrl());
+      assertTrue(TwoNodes.served(0) - onA > 3 && TwoNodes.served(1) - onB > 3, "both took part");
+      assertEquals(
+          1L,
+          ((Number)
+                  Fixtures.row(
+                          "select count(*) as n from authenticator where account_id = ?",
+                          client.id())
+                      .get("n"))
+              .longValue());
+    } finally {
+      Browser.close(browser);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void anAccountantsResetDialogOpenedOnOneNodeIsConfirmedOnTheOther() {
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
+    Person client = Fixtures.clientWithAuthenticator(firm, "fr");
+    WebDriver browser = Browser.open("fr");
+    try {
+      browser.get(TwoNodes.proxy().resolve("login/sign-in.xhtml").toString());
+      new SignInPage(browser).signIn(accountant.email(), accountant.password());
+      new SecondStepPage(browser).enter(accountant.code());
+      browser.get(TwoNodes.proxy().resolve("backoffice/index.xhtml").toString());
+      ClientsPage clients = new ClientsPage(browser);
+      clients.search(client.email().substring(0, 15));
+      ClientPage page = clients.openClient(client.name());
+      assertTrue(page.factors().startsWith("1 application"), page.factors());
+      // The dialog's open, its choices and its confirmation are separate requests.
+      String done = page.reset("Téléphone perdu ou volé");
+      assertTrue(done.contains("est réinitialisée"), done);
+      assertTrue(page.factors().startsWith("0 application"), page.factors());
+      assertEquals(
+          0L,
+          ((Number)
+                  Fixtures.row(
+                          "select count(*) as n from authenticator where account_id = ?",
+                          client.id())
+                      .get("n"))
+              .longValue());
+    } finally {
+      Browser.close(browser);
+    }
+  }
+
+  @Test
+  @Order(5)
   void aSignInGoesOnWhicheverNodeServesEachStep() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser browser = new HttpBrowser();
@@ -163,7 +229,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void theSameCodeSentToBothNodesAtOnceSignsInOnce() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser onA = new HttpBrowser().at(a());
@@ -186,7 +252,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void theSameRecoveryCodeSentToBothNodesAtOnceSignsInOnce() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     String recoveryCode = RecoveryCodeFormat.newCodes().get(0);
@@ -226,7 +292,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void aSprayAcrossBothNodesIsCutOffWhereOneNodeCutsIt() throws Exception {
     String address = ClientAddresses.next();
     for (int i = 0; i < 30; i++) {
@@ -240,42 +306,46 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
-  void fiftyMailsQueuedWhileEveryNodePollsArriveOnceEach() throws Exception {
-    String batch = Fixtures.unique("outbox");
+  @Order(9)
+  void fiftyInvitationsQueuedWhileEveryNodePollsArriveOnceEach() throws Exception {
+    // IT's script creates 50 firms through the operators' API, every other call on the other node;
+    // each firm's first administrator is invited by mail, through the outbox every node polls.
+    String batch = Fixtures.unique("batch");
+    String address = ClientAddresses.next();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     List<String> recipients = new ArrayList<>();
-    try (Connection db = Fixtures.connect();
-        PreparedStatement insert =
-            db.prepareStatement(
-                "insert into outbox_mail (recipient, subject, body, created_at, attempts,"
-                    + " next_attempt_at, language) values (?, ?, ?, ?, 0, ?, 'en')")) {
-      for (int i = 0; i < 50; i++) {
-        String recipient = batch + "-" + i + "@sesame.test";
-        recipients.add(recipient);
-        insert.setString(1, recipient);
-        insert.setString(2, "Batch " + batch);
-        insert.setString(
-            3,
-            Fixtures.secretBox()
-                .encrypt(("Mail " + i).getBytes(StandardCharsets.UTF_8), "outbox-body"));
-        Timestamp now = Timestamp.from(Instant.now());
-        insert.setTimestamp(4, now);
-        insert.setTimestamp(5, now);
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    for (int i = 0; i < 50; i++) {
+      String slug = batch + "-" + i;
+      String recipient = "admin-" + slug + "@sesame.test";
+      recipients.add(recipient);
+      String firm =
+          String.format(
+              "{\"name\":\"Cabinet %s\",\"slug\":\"%s\",\"adminName\":\"Admin %s\","
+                  + "\"adminEmail\":\"%s\",\"language\":\"%s\"}",
+              slug, slug, slug, recipient, i % 2 == 0 ? "fr" : "en");
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder((i % 2 == 0 ? a() : b()).resolve("api/operator/firms"))
+                  .header("Authorization", "Bearer " + TwoNodes.OPERATOR_TOKEN)
+                  .header("Content-Type", "application/json")
+                  .header("Accept", "application/json")
+                  .header("X-Forwarded-For", address)
+                  .POST(HttpRequest.BodyPublishers.ofString(firm))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, created.statusCode(), created.body());
     }
     for (String recipient : recipients) {
       Mailbox.await(recipient, 1, Duration.ofSeconds(60));
     }
     Thread.sleep(3_000);
     for (String recipient : recipients) {
-      assertEquals(1, Mailbox.to(recipient).size(), recipient + " got it once");
+      assertEquals(1, Mailbox.to(recipient).size(), recipient + " got one invitation");
     }
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void aNodeThatDiesMidSignInLeavesThePersonToFinishOnTheOther() throws Exception {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser browser = new HttpBrowser().at(a());
@@ -285,6 +355,79 @@ class ClusterIT {
     TwoNodes.kill(0);
     HttpResponse<String> signedIn = code(browser.at(b()), person.code());
     assertTrue(home(signedIn), signedIn.uri() + "\n" + signedIn.body());
+  }
+
+  @Test
+  @Order(11)
+  void aNodeAskedToStopFinishesTheSignInsUnderWayAndLeavesTheirSessionsToTheOther()
+      throws Exception {
+    // A rolling restart: A, killed above, comes back; then B is asked to stop.
+    TwoNodes.restart(0);
+    List<Person> people = new ArrayList<>();
+    List<HttpBrowser> browsers = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Person person = Fixtures.clientWithAuthenticator(i % 2 == 0 ? "en" : "fr");
+      HttpBrowser browser = new HttpBrowser().at(b());
+      browser.get("login/sign-in.xhtml");
+      people.add(person);
+      browsers.add(browser);
+    }
+    ExecutorService all = Executors.newFixedThreadPool(people.size());
+    HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    try {
+      List<Future<HttpResponse<String>>> passwords = new ArrayList<>();
+      for (int i = 0; i < people.size(); i++) {
+        HttpBrowser browser = browsers.get(i);
+        Person person = people.get(i);
+        passwords.add(all.submit(() -> browser.submit("login/sign-in.xhtml", fields(person))));
+      }
+      Thread.sleep(150);
+      int logged = TwoNodes.log(1).length();
+      Process stopping = TwoNodes.askToStop(1);
+
+      int ready = 200;
+      for (int i = 0; i < 20 && ready == 200; i++) {
+        Thread.sleep(50);
+        ready =
+            probe
+                .send(
+                    HttpRequest.newBuilder(b().resolve("health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+      }
+      assertEquals(503, ready, "readiness is down as soon as the node is asked");
+      HttpResponse<String> stillServed = new HttpBrowser().at(b()).get("login/sign-in.xhtml");
+      assertEquals(200, stillServed.statusCode(), "the balancer's late requests are still served");
+
+      for (int i = 0; i < passwords.size(); i++) {
+        HttpResponse<String> answer = passwords.get(i).get(60, TimeUnit.SECONDS);
+        assertTrue(
+            answer.statusCode() == 200
+                && answer.uri().getPath().endsWith("/login/second-step.xhtml"),
+            people.get(i).email() + ": " + answer.statusCode() + " " + answer.uri());
+      }
+      assertTrue(stopping.waitFor(60, TimeUnit.SECONDS), "the node stops once drained");
+      String log = TwoNodes.log(1).substring(logged);
+      assertTrue(log.contains("Asked to stop: readiness is down"), log);
+      assertTrue(log.contains(" 0 still in flight"), "nothing was cut off:\n" + log);
+    } finally {
+      all.shutdownNow();
+    }
+    // The node is gone; everyone carries on on A, in the session begun on B.
+    for (int i = 0; i < people.size(); i++) {
+      HttpResponse<String> signedIn = code(browsers.get(i).at(a()), people.get(i).code());
+      assertTrue(home(signedIn), people.get(i).email() + ": " + signedIn.uri());
+    }
+  }
+
+  private static Map<String, String> fields(Person person) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("signin", "signin");
+    fields.put("signin:next", "");
+    fields.put("signin:email", person.email());
+    fields.put("signin:password", person.password());
+    fields.put("signin:submit", "");
+    return fields;
   }
 
   private static long count(String type, String address) {

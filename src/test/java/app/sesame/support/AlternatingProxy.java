@@ -62,6 +62,11 @@ public final class AlternatingProxy {
     nodes.add(node);
   }
 
+  /** A node restarted at another address. */
+  public void replace(URI old, URI node) {
+    nodes.replaceAll(known -> known.equals(old) ? node : known);
+  }
+
   /** How many requests the proxy has passed on, to either node. */
   public int forwarded() {
     return forwarded.get();

@@ -27,6 +27,14 @@ public final class TwoNodes implements BeforeAllCallback {
   private static final List<Process> NODES = new ArrayList<>();
   private static final List<URI> BASES = new ArrayList<>();
   private static AlternatingProxy proxy;
+  private static String cluster;
+  private static final List<Integer> GRID_PORTS = new ArrayList<>();
+
+  /** The operators' API token the nodes are started with. */
+  public static final String OPERATOR_TOKEN = "operator-token-for-the-cluster-3b9f";
+
+  /** How long a node asked to stop serves on while the load balancer takes notice. */
+  public static final int STOP_NOTICE_SECONDS = 5;
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -61,47 +69,108 @@ public final class TwoNodes implements BeforeAllCallback {
     NODES.get(index).destroyForcibly().waitFor();
   }
 
+  /**
+   * Asks a node to stop as {@code docker stop} or Kubernetes do ({@code SIGTERM}), and returns at
+   * once: the node drains on its own time.
+   */
+  public static synchronized Process askToStop(int index) {
+    Process node = NODES.get(index);
+    node.destroy();
+    return node;
+  }
+
+  /** What the node has written to its log so far. */
+  public static String log(int index) throws IOException {
+    return Files.readString(logOf(index));
+  }
+
+  /** Starts the node again, as a rolling restart does, and waits until it is ready. */
+  public static synchronized void restart(int index) throws IOException, InterruptedException {
+    if (NODES.get(index).isAlive()) {
+      throw new IllegalStateException("node " + index + " is still running");
+    }
+    URI old = BASES.get(index);
+    int logged = log(index).length();
+    startNode(index);
+    awaitGrid(index, logged, NODES.size());
+    proxy.replace(old, BASES.get(index));
+  }
+
+  /** Waits until the node's log, past the offset, reports a data grid of that many members. */
+  private static void awaitGrid(int index, int offset, int members)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!log(index).substring(offset).contains("DG Size: " + members)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "node " + index + " did not join the others:\n" + log(index).substring(offset));
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private static synchronized void start() throws IOException, InterruptedException {
     if (!NODES.isEmpty()) {
       return;
     }
     proxy = new AlternatingProxy();
-    String cluster = "sesame-it-" + UUID.randomUUID().toString().substring(0, 8);
-    int grid = freePort();
+    cluster = "sesame-it-" + UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < 2; i++) {
-      int port = freePort();
-      Path log = Path.of("target", "cluster-node-" + i + ".log");
-      List<String> command =
-          new ArrayList<>(List.of("java", "-Xms256m", "-Xmx512m", "-XX:MaxMetaspaceSize=256m"));
-      command.addAll(
-          List.of(
-              "-jar",
-              System.getProperty("it.micro.jar"),
-              "--deploy",
-              System.getProperty("it.war"),
-              "--port",
-              String.valueOf(port),
-              "--clustername",
-              cluster,
-              "--clustermode",
-              "tcpip:127.0.0.1:" + grid,
-              "--startport",
-              String.valueOf(grid),
-              "--name",
-              "node-" + i));
-      ProcessBuilder builder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().put("SESAME_CLUSTER", "true");
-      builder.environment().put("SESAME_BASE_URL", proxy.base().toString().replaceAll("/$", ""));
-      builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
-      Process process = builder.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      NODES.add(process);
-      URI base = URI.create("http://localhost:" + port + "/");
-      BASES.add(base);
-      awaitReady(process, base, log);
-      proxy.add(base);
+      GRID_PORTS.add(freePort());
     }
+    for (int i = 0; i < 2; i++) {
+      Files.deleteIfExists(logOf(i));
+      NODES.add(null);
+      BASES.add(null);
+      startNode(i);
+      proxy.add(BASES.get(i));
+    }
+    awaitGrid(1, 0, 2);
+  }
+
+  private static Path logOf(int index) {
+    return Path.of("target", "cluster-node-" + index + ".log");
+  }
+
+  private static void startNode(int index) throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = logOf(index);
+    List<String> command =
+        new ArrayList<>(List.of("java", "-Xms256m", "-Xmx512m", "-XX:MaxMetaspaceSize=256m"));
+    // As the README advises: a stopping node hands its part of the grid over before leaving.
+    command.add("-Dhazelcast.shutdownhook.policy=GRACEFUL");
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("it.micro.jar"),
+            "--deploy",
+            System.getProperty("it.war"),
+            "--port",
+            String.valueOf(port),
+            "--clustername",
+            cluster,
+            // Every node named, as the README says: a node that restarts finds the others.
+            "--clustermode",
+            "tcpip:127.0.0.1:" + GRID_PORTS.get(0) + ",127.0.0.1:" + GRID_PORTS.get(1),
+            "--startport",
+            String.valueOf(GRID_PORTS.get(index)),
+            "--name",
+            "node-" + index));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("SESAME_CLUSTER", "true");
+    builder.environment().put("SESAME_BASE_URL", proxy.base().toString().replaceAll("/$", ""));
+    builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
+    builder.environment().put("SESAME_OPERATOR_TOKEN", OPERATOR_TOKEN);
+    builder.environment().put("SESAME_STOP_NOTICE_SECONDS", String.valueOf(STOP_NOTICE_SECONDS));
+    Process process = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    NODES.set(index, process);
+    URI base = URI.create("http://localhost:" + port + "/");
+    BASES.set(index, base);
+    awaitReady(process, base, log);
   }
 
   private static int freePort() throws IOException {
