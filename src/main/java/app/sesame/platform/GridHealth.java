@@ -1,5 +1,6 @@
 package app.sesame.platform;
 
+import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.cache.Cache;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * A node of a cluster is ready once it reaches the data grid that holds the shared limits (and,
- * through Payara, the sessions): until it has joined, a load balancer sends it nobody. A single
- * node has no grid to wait for.
+ * through Payara, the sessions): until it has joined, a load balancer sends it nobody. The check
+ * also says how many members the node sees, so that a node alone in a grid of its own (a discovery
+ * that names too few nodes) shows. A single node has no grid to wait for.
  */
 @Readiness
 @ApplicationScoped
@@ -32,7 +34,12 @@ public class GridHealth implements HealthCheck {
       if (limits != null) {
         limits.containsKey("health");
       }
-      return HealthCheckResponse.named("data-grid").up().withData("mode", "cluster").build();
+      HazelcastInstance member = InitialContext.doLookup("payara/Hazelcast");
+      return HealthCheckResponse.named("data-grid")
+          .up()
+          .withData("mode", "cluster")
+          .withData("members", member.getCluster().getMembers().size())
+          .build();
     } catch (NamingException | RuntimeException e) {
       return HealthCheckResponse.named("data-grid").down().withData("mode", "cluster").build();
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -90,22 +91,29 @@ public final class TwoNodes implements BeforeAllCallback {
       throw new IllegalStateException("node " + index + " is still running");
     }
     URI old = BASES.get(index);
-    int logged = log(index).length();
     startNode(index);
-    awaitGrid(index, logged, NODES.size());
+    awaitGrid(index, NODES.size());
     proxy.replace(old, BASES.get(index));
   }
 
-  /** Waits until the node's log, past the offset, reports a data grid of that many members. */
-  private static void awaitGrid(int index, int offset, int members)
-      throws IOException, InterruptedException {
+  /** Waits until the node's readiness reports a data grid of that many members. */
+  private static void awaitGrid(int index, int members) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!log(index).substring(offset).contains("DG Size: " + members)) {
+    String health = "";
+    // Payara writes the figure as a string or a number, depending on its version.
+    Pattern joined =
+        Pattern.compile("\"members\":\"?" + members + "\"?[,}]");
+    while (!joined.matcher(health).find()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "node " + index + " did not join the others:\n" + log(index).substring(offset));
+        throw new IllegalStateException("node " + index + " did not join the others: " + health);
       }
       Thread.sleep(200);
+      health =
+          http.send(
+                  HttpRequest.newBuilder(BASES.get(index).resolve("health/ready")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
     }
   }
 
@@ -125,7 +133,8 @@ public final class TwoNodes implements BeforeAllCallback {
       startNode(i);
       proxy.add(BASES.get(i));
     }
-    awaitGrid(1, 0, 2);
+    awaitGrid(0, 2);
+    awaitGrid(1, 2);
   }
 
   private static Path logOf(int index) {
