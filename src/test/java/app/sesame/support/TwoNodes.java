@@ -102,8 +102,7 @@ public final class TwoNodes implements BeforeAllCallback {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     String health = "";
     // Payara writes the figure as a string or a number, depending on its version.
-    Pattern joined =
-        Pattern.compile("\"members\":\"?" + members + "\"?[,}]");
+    Pattern joined = Pattern.compile("\"members\":\"?" + members + "\"?[,}]");
     while (!joined.matcher(health).find()) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("node " + index + " did not join the others: " + health);
