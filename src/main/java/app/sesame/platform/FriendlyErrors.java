@@ -60,9 +60,19 @@ public class FriendlyErrors extends ExceptionHandlerFactory {
       return false;
     }
 
+    private static String deepest(Throwable error) {
+      Throwable t = error;
+      while (t.getCause() != null && t.getCause() != t) {
+        t = t.getCause();
+      }
+      return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
     private static void redirect(String page, Throwable error) {
       if (!isExpired(error)) {
         LOG.log(Level.SEVERE, "Unexpected error on a page", error);
+      } else {
+        LOG.log(Level.INFO, "A page could not be restored: {0}", deepest(error));
       }
       FacesContext faces = FacesContext.getCurrentInstance();
       ExternalContext external = faces.getExternalContext();

@@ -276,6 +276,12 @@ public final class Fixtures {
     return email;
   }
 
+  /** An invited account, waiting for its password, in a new firm; returns its id. */
+  public static long invitedAccount(String language) {
+    String email = invited(language);
+    return ((Number) row("select id from account where email = ?", email).get("id")).longValue();
+  }
+
   /** Runs an update and returns the number of rows it changed. */
   public static int update(String sql, Object... parameters) {
     try (Connection db = connect();

@@ -25,6 +25,15 @@ public final class HttpBrowser {
   private static final Pattern AJAX_VIEW_STATE =
       Pattern.compile("jakarta.faces.ViewState[^\"]*\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
   private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+  private static final Pattern FORM =
+      Pattern.compile(
+          "<form id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+
+  /**
+   * A form of the page last loaded that Faces will take back: its id, where it posts, and whether
+   * it sends files (as {@code multipart/form-data}).
+   */
+  public record Form(String id, String action, boolean multipart) {}
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
@@ -44,9 +53,28 @@ public final class HttpBrowser {
     this(ClientAddresses.next());
   }
 
-  /** A browser at the given client address, as the trusted proxy in front reports it. */
+  /**
+   * A browser at the given client address, as the trusted proxy in front reports it; with none, it
+   * says nothing of its address (a browser behind a real proxy, which says it for it).
+   */
   public HttpBrowser(String clientAddress) {
     this.clientAddress = clientAddress;
+  }
+
+  private Map<String, String> ownHeaders = Map.of();
+
+  /** Headers the browser adds to every request from now on, as a client may write its own. */
+  public HttpBrowser withHeaders(Map<String, String> headers) {
+    this.ownHeaders = Map.copyOf(headers);
+    return this;
+  }
+
+  private HttpRequest.Builder headers(HttpRequest.Builder request) {
+    if (clientAddress != null) {
+      request.header("X-Forwarded-For", clientAddress);
+    }
+    ownHeaders.forEach(request::header);
+    return request;
   }
 
   /**
@@ -78,10 +106,7 @@ public final class HttpBrowser {
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(url(path))
-                .header("Accept-Language", "en")
-                .header("X-Forwarded-For", clientAddress)
-                .build(),
+            headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
             HttpResponse.BodyHandlers.ofString());
     remember(response.body());
     return response;
@@ -90,8 +115,56 @@ public final class HttpBrowser {
   /** A file as it is served (a logo, a script), its bytes untouched. */
   public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(url(path)).header("X-Forwarded-For", clientAddress).build(),
+        headers(HttpRequest.newBuilder(url(path))).build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The page's Faces forms (those carrying its view state), in document order. */
+  public java.util.List<Form> forms() {
+    java.util.List<Form> forms = new java.util.ArrayList<>();
+    Matcher form = FORM.matcher(page);
+    while (form.find()) {
+      if (form.group(3).contains("jakarta.faces.ViewState")) {
+        forms.add(
+            new Form(
+                form.group(1),
+                form.group(2).replace("&amp;", "&"),
+                form.group(0).substring(0, form.group(0).indexOf('>')).contains("multipart")));
+      }
+    }
+    return forms;
+  }
+
+  /**
+   * Sends the form back as it is, with no button: the page is restored, its fields checked, and it
+   * is shown again (with what is missing); no action runs.
+   */
+  public HttpResponse<String> postBack(Form form) throws IOException, InterruptedException {
+    Map<String, String> fields =
+        Map.of(
+            form.id(), form.id(), "jakarta.faces.ViewState", viewState, "primefaces.nonce", nonce);
+    if (!form.multipart()) {
+      return send(form.action().substring(1), Map.of(form.id(), form.id()), false);
+    }
+    String boundary = "----sesame" + Long.toHexString(System.nanoTime());
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return http.send(
+        headers(HttpRequest.newBuilder(url(form.action().substring(1))))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept-Language", "en")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends a form of the page last loaded, as its submit button would. */
@@ -162,10 +235,9 @@ public final class HttpBrowser {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(url(path))
+        headers(HttpRequest.newBuilder(url(path)))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept-Language", "en")
-            .header("X-Forwarded-For", clientAddress)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (ajax) {
       request.header("Faces-Request", "partial/ajax");

@@ -22,6 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * TCP/IP on 127.0.0.1, with {@code SESAME_CLUSTER=true}, on the test database and this JVM's SMTP
  * server, started once for the tests that need them. The shared portal of {@link PortalServer}
  * (which applied the migrations) stays up beside them.
+ *
+ * <p>They are warmed as they would be in production, differently: node 0 gets its first requests
+ * one at a time, node 1 (and any node started again) gets them several at once for every page, as
+ * from a balancer already carrying people. In front of them stand two balancers: a small one of the
+ * tests' own that alternates strictly (and counts), and Debian's nginx with the repository's
+ * cluster configuration.
  */
 public final class TwoNodes implements BeforeAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -30,6 +36,8 @@ public final class TwoNodes implements BeforeAllCallback {
   private static AlternatingProxy proxy;
   private static String cluster;
   private static final List<Integer> GRID_PORTS = new ArrayList<>();
+  private static final List<Integer> HTTP_PORTS = new ArrayList<>();
+  private static Nginx nginx;
 
   /** The operators' API token the nodes are started with. */
   public static final String OPERATOR_TOKEN = "operator-token-for-the-cluster-3b9f";
@@ -53,6 +61,21 @@ public final class TwoNodes implements BeforeAllCallback {
    */
   public static synchronized URI proxy() {
     return proxy.base();
+  }
+
+  /** nginx in front of both nodes, configured as {@code docker/nginx.cluster.conf} says. */
+  public static synchronized URI nginx() {
+    return nginx.base();
+  }
+
+  /** What nginx wrote to its error log so far. */
+  public static String nginxLog() {
+    return nginx.errorLog();
+  }
+
+  /** Whether the node's process is running. */
+  public static synchronized boolean isRunning(int index) {
+    return NODES.get(index).isAlive();
   }
 
   /** How many requests the load balancer passed on. */
@@ -85,15 +108,28 @@ public final class TwoNodes implements BeforeAllCallback {
     return Files.readString(logOf(index));
   }
 
-  /** Starts the node again, as a rolling restart does, and waits until it is ready. */
-  public static synchronized void restart(int index) throws IOException, InterruptedException {
+  /**
+   * Starts the node again at its address, as a rolling restart does, waits until it is ready and
+   * has joined the other, and sends it its first requests as a balancer would: several at once for
+   * every page.
+   */
+  public static synchronized void restart(int index) throws Exception {
     if (NODES.get(index).isAlive()) {
       throw new IllegalStateException("node " + index + " is still running");
     }
-    URI old = BASES.get(index);
     startNode(index);
     awaitGrid(index, NODES.size());
-    proxy.replace(old, BASES.get(index));
+    awaitGrid(1 - index, NODES.size());
+    Warmup.asABalancerDoes(BASES.get(index), BASES.get(1 - index));
+  }
+
+  /** Both nodes running and joined, whatever an earlier test did to them. */
+  public static synchronized void ensureBothRunning() throws Exception {
+    for (int i = 0; i < NODES.size(); i++) {
+      if (!NODES.get(i).isAlive()) {
+        restart(i);
+      }
+    }
   }
 
   /** Waits until the node's readiness reports a data grid of that many members. */
@@ -116,7 +152,7 @@ public final class TwoNodes implements BeforeAllCallback {
     }
   }
 
-  private static synchronized void start() throws IOException, InterruptedException {
+  private static synchronized void start() throws Exception {
     if (!NODES.isEmpty()) {
       return;
     }
@@ -124,6 +160,7 @@ public final class TwoNodes implements BeforeAllCallback {
     cluster = "sesame-it-" + UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < 2; i++) {
       GRID_PORTS.add(freePort());
+      HTTP_PORTS.add(freePort());
     }
     for (int i = 0; i < 2; i++) {
       Files.deleteIfExists(logOf(i));
@@ -134,6 +171,15 @@ public final class TwoNodes implements BeforeAllCallback {
     }
     awaitGrid(0, 2);
     awaitGrid(1, 2);
+    Warmup.oneAtATime(BASES.get(0));
+    Warmup.asABalancerDoes(BASES.get(1), BASES.get(0));
+    nginx =
+        Nginx.start(
+            "cluster",
+            Path.of("docker", "nginx.cluster.conf"),
+            conf ->
+                conf.replace("sesame-1:8080", "127.0.0.1:" + HTTP_PORTS.get(0))
+                    .replace("sesame-2:8080", "127.0.0.1:" + HTTP_PORTS.get(1)));
   }
 
   private static Path logOf(int index) {
@@ -141,7 +187,7 @@ public final class TwoNodes implements BeforeAllCallback {
   }
 
   private static void startNode(int index) throws IOException, InterruptedException {
-    int port = freePort();
+    int port = HTTP_PORTS.get(index);
     Path log = logOf(index);
     List<String> command =
         new ArrayList<>(List.of("java", "-Xms256m", "-Xmx512m", "-XX:MaxMetaspaceSize=256m"));
