@@ -1,10 +1,10 @@
-package app.sesame.security.boundary;
+package app.sesame.platform;
 
 /** A short, readable name for a browser's User-Agent string, for the list of sign-ins. */
-final class BrowserName {
+public final class BrowserName {
   private BrowserName() {}
 
-  static String of(String userAgent) {
+  public static String of(String userAgent) {
     if (userAgent == null || userAgent.isBlank()) {
       return "—";
     }

@@ -5,8 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
- * The limits of the client making the current request, counted per address (per /64 network for
- * IPv6), as the trusted proxies report it.
+ * The limits of the client making the current request, as the trusted proxies report its address:
+ * counted per address (per /64 for IPv6, what one household gets) and per network (a /24, a /56),
+ * whose allowance is {@link SecurityPolicy#NETWORK_SHARE} times larger: an office shares more than
+ * one person's, and an attacker spread over a network is held all the same.
  */
 @Dependent
 public class ClientLimits {
@@ -23,11 +25,22 @@ public class ClientLimits {
     if (RequestOrigin.SYSTEM.equals(address)) {
       return true;
     }
-    RateLimits.Taken taken = limits.take(limit, TrustedProxies.countingKey(address));
-    if (taken == RateLimits.Taken.REFUSED_FIRST) {
+    String own = TrustedProxies.countingKey(address);
+    String network = TrustedProxies.networkKey(address);
+    RateLimits.Taken byAddress = limits.take(limit, own);
+    RateLimits.Taken byNetwork =
+        byAddress.granted()
+            ? limits.take(limit, network, SecurityPolicy.NETWORK_SHARE)
+            : RateLimits.Taken.REFUSED;
+    if (byAddress == RateLimits.Taken.REFUSED_FIRST
+        || byNetwork == RateLimits.Taken.REFUSED_FIRST) {
       reached.fire(new LimitReached(limit, address));
     }
-    return taken.granted();
+    if (byAddress.granted() && !byNetwork.granted()) {
+      // Refused for its network: the address's token bought nothing.
+      limits.giveBack(limit, own);
+    }
+    return byAddress.granted() && byNetwork.granted();
   }
 
   /** The request allowed succeeded: it does not count against the client. */
@@ -35,6 +48,8 @@ public class ClientLimits {
     if (RequestOrigin.SYSTEM.equals(origin.address())) {
       return;
     }
-    limits.giveBack(limit, TrustedProxies.countingKey(origin.address()));
+    String address = origin.address();
+    limits.giveBack(limit, TrustedProxies.countingKey(address));
+    limits.giveBack(limit, TrustedProxies.networkKey(address), SecurityPolicy.NETWORK_SHARE);
   }
 }

@@ -19,8 +19,21 @@ public interface RateLimits {
     }
   }
 
-  Taken take(Limit limit, String key);
+  /** Takes a token from one address's bucket of the limit. */
+  default Taken take(Limit limit, String key) {
+    return take(limit, key, 1);
+  }
+
+  /**
+   * Takes a token from a bucket that holds {@code share} times the limit's allowance (a network's,
+   * which many addresses share), refilled over the same period.
+   */
+  Taken take(Limit limit, String key, int share);
 
   /** Returns a token taken for a request that then succeeded. */
-  void giveBack(Limit limit, String key);
+  default void giveBack(Limit limit, String key) {
+    giveBack(limit, key, 1);
+  }
+
+  void giveBack(Limit limit, String key, int share);
 }

@@ -45,19 +45,18 @@ public class RequestOrigin {
     return TrustedProxies.isLoopback(address());
   }
 
+  /** The client's address; only the header the trusted proxies write is read. */
   static String of(HttpServletRequest request, TrustedProxies proxies) {
     return proxies.client(
         request.getRemoteAddr(),
-        Collections.list(request.getHeaders("Forwarded")),
-        Collections.list(request.getHeaders("X-Forwarded-For")));
+        Collections.list(request.getHeaders(proxies.header().headerName())));
   }
 
   static boolean secure(HttpServletRequest request, TrustedProxies proxies) {
     return proxies.secure(
         request.getRemoteAddr(),
         request.isSecure(),
-        Collections.list(request.getHeaders("Forwarded")),
-        Collections.list(request.getHeaders("X-Forwarded-Proto")));
+        Collections.list(request.getHeaders(proxies.header().schemeHeaderName())));
   }
 
   public String userAgent() {

@@ -58,16 +58,45 @@ public final class SecurityPolicy {
   public static final Duration FAILURE_MEMORY = Duration.ofMinutes(15);
 
   /**
-   * How long a browser that completed a sign-in is remembered for its account: with the right
-   * password it passes the account's wait (not the address's limit), so that someone guessing a
-   * person's password cannot lock that person out.
+   * How long a browser that completed a sign-in is remembered for its account. It earns patience,
+   * not immunity: its wrong passwords have their own count and waits, apart from the account's, so
+   * that someone guessing a person's password elsewhere cannot lock that person out, while the
+   * browser itself cannot guess more freely than a stranger. A change of credentials (password,
+   * factors, a freeze, every session ended) makes every browser a stranger again.
    */
   public static final Duration KNOWN_DEVICE = Duration.ofDays(90);
+
+  /** Browsers remembered per account in one browser's cookie (a family computer). */
+  public static final int KNOWN_ACCOUNTS_PER_BROWSER = 5;
+
+  /**
+   * Wrong passwords an account takes in an hour, whoever sends them and whatever cookie they hold;
+   * past it, no password is checked until the hour refills them. NIST SP 800-63B's ceiling: the
+   * growing waits alone keep a stranger near 15 an hour, this bounds strangers and known browsers
+   * together.
+   */
+  public static final int ACCOUNT_GUESSES_PER_HOUR = 100;
 
   // Requests per client address (the limits themselves are in Limit)
 
   /** How many addresses and networks are tracked at most, so that memory stays bounded. */
   public static final int ADDRESS_CAPACITY = 100_000;
+
+  /**
+   * Buckets of one limit a node of a cluster holds in the data grid: about 100 bytes each, so a few
+   * megabytes per limit whatever the flood (Hazelcast keeps the bound per partition, which lets a
+   * node hold up to about half as many again: 14,905 for a bound of 10,000 under a flood of 200,000
+   * addresses, in the tests); a bucket untouched for its limit's refill period leaves anyway (it
+   * would be full again).
+   */
+  public static final int GRID_BUCKETS_PER_NODE = 50_000;
+
+  /**
+   * How many times an address's allowance its network gets (an IPv4 /24, an IPv6 /56): an office
+   * behind one router shares more than one person's, and an attacker spread over the network is
+   * still held to a bound.
+   */
+  public static final int NETWORK_SHARE = 10;
 
   // Signing in
 

@@ -108,6 +108,11 @@ public class Settings {
   @ConfigProperty(name = "sesame.trusted-proxies")
   Optional<String> trustedProxies;
 
+  /** The one header the trusted proxies write: X-Forwarded-For, or Forwarded. */
+  @Inject
+  @ConfigProperty(name = "sesame.forwarded-header", defaultValue = "X-Forwarded-For")
+  String forwardedHeader;
+
   @Inject
   @ConfigProperty(name = "sesame.security-log")
   Optional<String> securityLog;
@@ -115,6 +120,11 @@ public class Settings {
   @Inject
   @ConfigProperty(name = "sesame.recent-proof")
   Optional<String> recentProof;
+
+  /** How long a signed-in session lasts at most, however busy (ISO-8601). */
+  @Inject
+  @ConfigProperty(name = "sesame.session.lifetime", defaultValue = "PT12H")
+  String sessionLifetime;
 
   /** How long a node asked to stop keeps serving while the load balancer takes notice. */
   @Inject
@@ -235,14 +245,16 @@ public class Settings {
   }
 
   /**
-   * The reverse proxies in front of the portal (addresses and CIDR ranges), whose {@code
-   * Forwarded}, {@code X-Forwarded-For} and {@code X-Forwarded-Proto} headers are believed; none by
-   * default.
+   * The reverse proxies in front of the portal (addresses and CIDR ranges), and the one header they
+   * write ({@code X-Forwarded-For} with {@code X-Forwarded-Proto}, or {@code Forwarded}), which is
+   * believed from them; no proxy by default.
    */
   public TrustedProxies trustedProxies() {
     TrustedProxies parsed = proxies;
     if (parsed == null) {
-      parsed = TrustedProxies.parse(trustedProxies.orElse(""));
+      parsed =
+          TrustedProxies.parse(
+              trustedProxies.orElse(""), TrustedProxies.Header.named(forwardedHeader));
       proxies = parsed;
     }
     return parsed;
@@ -255,6 +267,19 @@ public class Settings {
 
   public Duration stopDrainLimit() {
     return Duration.ofSeconds(Math.max(stopNoticeSeconds, stopDrainSeconds));
+  }
+
+  /** The absolute lifetime of a signed-in session, on top of the idle limit (12 hours). */
+  public Duration sessionLifetime() {
+    return Duration.parse(sessionLifetime.strip());
+  }
+
+  String sessionLifetimeText() {
+    return sessionLifetime;
+  }
+
+  Optional<String> recentProofText() {
+    return recentProof.filter(s -> !s.isBlank());
   }
 
   public Duration recentProof() {

@@ -1,8 +1,8 @@
 package app.sesame.platform;
 
+import com.google.common.net.InetAddresses;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +12,52 @@ import java.util.regex.Pattern;
 
 /**
  * The reverse proxies whose word about the client is believed: a list of addresses and CIDR ranges
- * ({@code 10.0.0.0/8, 127.0.0.1, ::1}). A request from one of them is attributed to the right-most
- * hop of {@code Forwarded} (or else {@code X-Forwarded-For}) that is not itself a trusted proxy, so
- * that a client cannot choose its own address by sending the header; from anywhere else the headers
- * are ignored. Only literal addresses are read: nothing here ever asks DNS.
+ * ({@code 10.0.0.0/8, 127.0.0.1, ::1}), and the one header they write. A request from one of them
+ * is attributed to the right-most hop of that header that is not itself a trusted proxy, so that a
+ * client cannot choose its own address by sending the header; from anywhere else the headers are
+ * ignored. The other forwarding headers are never read: a proxy passes on what it does not write
+ * (nginx passes a client's own {@code Forwarded} untouched), so reading them would let the client
+ * speak. Only literal addresses are read: nothing here ever asks DNS. Addresses come out in their
+ * usual written form (RFC 5952 for IPv6: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}).
  */
 public final class TrustedProxies {
+  /** The forwarding header the proxies write; the scheme is read from its companion. */
+  public enum Header {
+    /** {@code X-Forwarded-For}, with the scheme in {@code X-Forwarded-Proto} (nginx, HAProxy). */
+    X_FORWARDED_FOR("X-Forwarded-For", "X-Forwarded-Proto"),
+    /** RFC 7239's {@code Forwarded}, its {@code for} and {@code proto} parameters. */
+    FORWARDED("Forwarded", "Forwarded");
+
+    private final String name;
+    private final String scheme;
+
+    Header(String name, String scheme) {
+      this.name = name;
+      this.scheme = scheme;
+    }
+
+    /** The header that carries the client's address. */
+    public String headerName() {
+      return name;
+    }
+
+    /** The header that carries the scheme the client used. */
+    public String schemeHeaderName() {
+      return scheme;
+    }
+
+    /** The setting's value ({@code X-Forwarded-For} or {@code Forwarded}, any case). */
+    public static Header named(String name) {
+      for (Header header : values()) {
+        if (header.name.equalsIgnoreCase(name.strip())) {
+          return header;
+        }
+      }
+      throw new IllegalArgumentException(
+          "Not a forwarding header the portal reads: " + name + " (X-Forwarded-For or Forwarded)");
+    }
+  }
+
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -33,15 +73,27 @@ public final class TrustedProxies {
   }
 
   private final List<Range> ranges;
+  private final Header header;
 
-  private TrustedProxies(List<Range> ranges) {
+  private TrustedProxies(List<Range> ranges, Header header) {
     this.ranges = List.copyOf(ranges);
+    this.header = header;
   }
 
-  public static final TrustedProxies NONE = new TrustedProxies(List.of());
+  public static final TrustedProxies NONE = new TrustedProxies(List.of(), Header.X_FORWARDED_FOR);
+
+  /** The header the proxies write. */
+  public Header header() {
+    return header;
+  }
+
+  /** Proxies that write {@code X-Forwarded-For}. */
+  public static TrustedProxies parse(String list) {
+    return parse(list, Header.X_FORWARDED_FOR);
+  }
 
   /** Reads a comma-separated list; an entry that is not an address or range is an error. */
-  public static TrustedProxies parse(String list) {
+  public static TrustedProxies parse(String list, Header header) {
     List<Range> ranges = new ArrayList<>();
     if (list != null) {
       for (String entry : list.split("[,\\s]+")) {
@@ -50,7 +102,7 @@ public final class TrustedProxies {
         }
       }
     }
-    return new TrustedProxies(ranges);
+    return new TrustedProxies(ranges, header);
   }
 
   private static Range range(String entry) {
@@ -74,40 +126,52 @@ public final class TrustedProxies {
 
   /**
    * The client's address: the connection's peer, or, when the peer is a trusted proxy, the
-   * right-most forwarded hop not trusted (a hop that is not an address ends the walk).
+   * right-most hop of the proxies' header not trusted (a hop that is not an address ends the walk).
    *
-   * @param forwarded the values of the {@code Forwarded} headers, in order
-   * @param forwardedFor the values of the {@code X-Forwarded-For} headers, in order
+   * @param values the values of the proxies' header ({@link #header()}), in order; the other
+   *     forwarding headers are not given, as they are not read
    */
-  public String client(String peer, List<String> forwarded, List<String> forwardedFor) {
+  public String client(String peer, List<String> values) {
+    String client = written(peer);
     if (!trusts(peer)) {
-      return peer;
+      return client;
     }
-    List<String> hops = forwarded.isEmpty() ? list(forwardedFor) : forParameters(forwarded);
-    String client = peer;
+    List<String> hops = header == Header.FORWARDED ? parameters(values, "for") : list(values);
     for (int i = hops.size() - 1; i >= 0 && trusts(client); i--) {
       Optional<InetAddress> hop = literal(hops.get(i));
       if (hop.isEmpty()) {
         break;
       }
-      client = hop.get().getHostAddress();
+      client = written(hop.get());
     }
     return client;
   }
 
-  /** Whether the browser reached the portal over HTTPS, directly or through a trusted proxy. */
-  public boolean secure(
-      String peer, boolean secureConnection, List<String> forwarded, List<String> forwardedProto) {
+  /**
+   * Whether the browser reached the portal over HTTPS, directly or through a trusted proxy.
+   *
+   * @param schemes the values of the header that carries the scheme with the proxies' header
+   *     ({@code X-Forwarded-Proto}, or {@code Forwarded} itself)
+   */
+  public boolean secure(String peer, boolean secureConnection, List<String> schemes) {
     if (secureConnection) {
       return true;
     }
     if (!trusts(peer)) {
       return false;
     }
-    List<String> protos =
-        forwarded.isEmpty() ? list(forwardedProto) : parameters(forwarded, "proto");
+    List<String> protos = header == Header.FORWARDED ? parameters(schemes, "proto") : list(schemes);
     return !protos.isEmpty()
         && protos.get(protos.size() - 1).strip().toLowerCase(Locale.ROOT).equals("https");
+  }
+
+  /** An address as people write it (RFC 5952 for IPv6); anything else as it came. */
+  public static String written(String address) {
+    return literal(address).map(TrustedProxies::written).orElse(address);
+  }
+
+  private static String written(InetAddress address) {
+    return InetAddresses.toAddrString(address);
   }
 
   public static boolean isLoopback(String address) {
@@ -128,6 +192,28 @@ public final class TrustedProxies {
     return key.append(":/64").toString();
   }
 
+  /**
+   * The key an address's network is counted under: its /24 for IPv4, its /56 for IPv6 (what a
+   * provider hands one customer); anything else as it came.
+   */
+  public static String networkKey(String address) {
+    Optional<InetAddress> parsed = literal(address);
+    if (parsed.isEmpty()) {
+      return "net:" + address;
+    }
+    byte[] bytes = parsed.get().getAddress();
+    int keep = bytes.length == 4 ? 3 : 7;
+    byte[] network = new byte[bytes.length];
+    System.arraycopy(bytes, 0, network, 0, keep);
+    try {
+      return "net:"
+          + InetAddresses.toAddrString(InetAddress.getByAddress(network))
+          + (bytes.length == 4 ? "/24" : "/56");
+    } catch (java.net.UnknownHostException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
   private static List<String> list(List<String> headers) {
     List<String> values = new ArrayList<>();
     for (String header : headers) {
@@ -136,10 +222,6 @@ public final class TrustedProxies {
       }
     }
     return values;
-  }
-
-  private static List<String> forParameters(List<String> forwarded) {
-    return parameters(forwarded, "for");
   }
 
   /** The values of one parameter of each element of {@code Forwarded} (RFC 7239), in order. */
@@ -177,8 +259,8 @@ public final class TrustedProxies {
       return Optional.empty();
     }
     try {
-      return Optional.of(InetAddress.getByName(host));
-    } catch (UnknownHostException | RuntimeException notAnAddress) {
+      return Optional.of(InetAddresses.forString(host));
+    } catch (RuntimeException notAnAddress) {
       return Optional.empty();
     }
   }

@@ -1,6 +1,8 @@
 package app.sesame.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.platform.RateLimits.Taken;
 import com.hazelcast.cache.impl.HazelcastServerCachingProvider;
@@ -47,8 +49,7 @@ class GridRateLimitsTest {
 
   @AfterAll
   static void leave() {
-    second.shutdown();
-    first.shutdown();
+    Hazelcast.shutdownAll();
   }
 
   private static Config config(String clusterName) {
@@ -134,5 +135,40 @@ class GridRateLimitsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aFloodOfAddressesKeepsTheBoundAndNeverFreesAGuesser() {
+    // Every address of the flood is new, and each is refused nothing: the one that keeps
+    // guessing must stay refused, and the grid must hold no more than its bound.
+    Clock now = at(Instant.parse("2026-11-26T06:00:00Z"));
+    GridRateLimits grid = new GridRateLimits(standalone(), now, 10_000);
+    String guesser = "203.0.113.99";
+    for (int i = 0; i < Limit.SMS.capacity(); i++) {
+      grid.take(Limit.SMS, guesser);
+    }
+    for (int i = 0; i < 200_000; i++) {
+      grid.take(Limit.SMS, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+      if (i % 500 == 0) {
+        assertFalse(
+            grid.take(Limit.SMS, guesser).granted(),
+            "the guesser stays refused, " + i + " addresses later");
+      }
+    }
+    // Hazelcast holds the bound per partition, not to the entry: up to about half as many again.
+    int held = grid.size(Limit.SMS);
+    assertTrue(held <= 10_000 * 16 / 10, "bounded: " + held + " buckets of 200,000 addresses");
+  }
+
+  private static CacheManager standaloneGrid;
+
+  /** A member of a cluster of its own, for the flood: one node holds the bound. */
+  private static synchronized CacheManager standalone() {
+    if (standaloneGrid == null) {
+      HazelcastInstance alone =
+          Hazelcast.newHazelcastInstance(config("sesame-flood-" + UUID.randomUUID()));
+      standaloneGrid = manager(alone);
+    }
+    return standaloneGrid;
   }
 }

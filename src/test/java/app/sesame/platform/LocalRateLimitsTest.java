@@ -1,6 +1,8 @@
 package app.sesame.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.platform.RateLimits.Taken;
 import java.time.Duration;
@@ -58,5 +60,32 @@ class LocalRateLimitsTest {
       limits.take(Limit.MAIL, "2001:db8:" + Integer.toHexString(i) + "::/64");
     }
     assertEquals(Taken.REFUSED_FIRST, limits.take(Limit.PASSWORD, "attacker"));
+  }
+
+  @Test
+  void aFloodOfAddressesKeepsTheBoundAndNeverFreesAGuesser() {
+    LocalRateLimits bounded = new LocalRateLimits(nanos::get, 10_000);
+    for (int i = 0; i < Limit.PASSWORD.capacity(); i++) {
+      bounded.take(Limit.PASSWORD, "203.0.113.66");
+    }
+    for (int i = 0; i < 200_000; i++) {
+      bounded.take(Limit.PASSWORD, "10." + (i >> 16) + "." + (i >> 8 & 255) + "." + (i & 255));
+      if (i % 1_000 == 0) {
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertFalse(
+            bounded.take(Limit.PASSWORD, "203.0.113.66").granted(),
+            "the guesser stays refused, " + i + " addresses later");
+      }
+    }
+    assertTrue(bounded.size() <= 10_000, "bounded: " + bounded.size() + " buckets");
+  }
+
+  @Test
+  void aBucketLeavesOnceItWouldBeFullAgain() {
+    LocalRateLimits bounded = new LocalRateLimits(nanos::get, 10_000);
+    bounded.take(Limit.PASSWORD, "203.0.113.67");
+    assertEquals(1, bounded.size());
+    nanos.addAndGet(Limit.PASSWORD.refill().toNanos() + 1);
+    assertEquals(0, bounded.size(), "untouched for its refill period, it is gone");
   }
 }

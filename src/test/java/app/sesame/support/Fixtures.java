@@ -295,6 +295,29 @@ public final class Fixtures {
     }
   }
 
+  /** Every row of a query, each column name to value. */
+  public static java.util.List<Map<String, Object>> rows(String sql, Object... parameters) {
+    try (Connection db = connect();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          Map<String, Object> row = new java.util.HashMap<>();
+          for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+            row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The first row of a query, column name to value; an empty map when there is none. */
   public static Map<String, Object> row(String sql, Object... parameters) {
     try (Connection db = connect();

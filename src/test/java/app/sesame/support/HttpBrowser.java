@@ -98,6 +98,38 @@ public final class HttpBrowser {
         .forEach(c -> cookies.getCookieStore().remove(null, c));
   }
 
+  /** The cookie of that name the browser holds, if any. */
+  public java.util.Optional<java.net.HttpCookie> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst();
+  }
+
+  /** Gives the browser a cookie of the portal, as someone who read its value would set it. */
+  public HttpBrowser withCookie(String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(url(""), cookie);
+    return this;
+  }
+
+  /** Gives the browser a copy of another browser's cookie, as someone copying it would. */
+  public HttpBrowser withCookieOf(HttpBrowser other, String name) {
+    java.net.HttpCookie copy = (java.net.HttpCookie) other.cookie(name).orElseThrow().clone();
+    cookies.getCookieStore().add(url(""), copy);
+    return this;
+  }
+
+  /**
+   * Takes the view state and script nonce of another browser's page, as a page on another site that
+   * posts to the portal with this browser's cookies would carry its own.
+   */
+  public void borrowPageOf(HttpBrowser other) {
+    this.viewState = other.viewState;
+    this.nonce = other.nonce;
+  }
+
   /** The page last loaded. */
   public String page() {
     return page;
@@ -165,6 +197,53 @@ public final class HttpBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Sends a form of the page last loaded with a file, as a browser sends a form of {@code
+   * multipart/form-data}.
+   */
+  public HttpResponse<String> submitWithFile(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
+      throws IOException, InterruptedException {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("jakarta.faces.ViewState", viewState);
+    all.put("primefaces.nonce", nonce);
+    String boundary = "----sesame" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : all.entrySet()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream"
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            headers(HttpRequest.newBuilder(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    remember(response.body());
+    return response;
   }
 
   /** Sends a form of the page last loaded, as its submit button would. */

@@ -30,7 +30,7 @@ public final class PortalServer implements BeforeAllCallback {
   private static URI base;
 
   /** The operators' API token the portal is started with. */
-  public static final String OPERATOR_TOKEN = "operator-token-for-the-tests-7d1e";
+  public static final String OPERATOR_TOKEN = "Vq3LmN8pR2tX6zB0cD4fG7hJ1kW5sY9a-tests-7d1e";
 
   /** The first operator, invited at the portal's first start. */
   public static final String OPERATOR_EMAIL = "first.operator@sesame.test";

@@ -40,7 +40,7 @@ public final class TwoNodes implements BeforeAllCallback {
   private static Nginx nginx;
 
   /** The operators' API token the nodes are started with. */
-  public static final String OPERATOR_TOKEN = "operator-token-for-the-cluster-3b9f";
+  public static final String OPERATOR_TOKEN = "Xw7kQ2pL9vN4rT6yB1mC8dF3gH5jK0sZ-cluster-3b9f";
 
   /** How long a node asked to stop serves on while the load balancer takes notice. */
   public static final int STOP_NOTICE_SECONDS = 5;

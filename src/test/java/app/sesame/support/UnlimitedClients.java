@@ -17,12 +17,12 @@ import jakarta.interceptor.Interceptor;
 @ApplicationScoped
 public class UnlimitedClients implements RateLimits {
   @Override
-  public Taken take(Limit limit, String key) {
+  public Taken take(Limit limit, String key, int share) {
     return Taken.YES;
   }
 
   @Override
-  public void giveBack(Limit limit, String key) {
+  public void giveBack(Limit limit, String key, int share) {
     // nothing was counted
   }
 }

@@ -78,14 +78,23 @@ public class FirmSetup {
     em.createNativeQuery("select name from portal_lock where name = 'first-start' for update")
         .getResultList();
     giveSlugs();
-    if (em.createQuery("select count(f) from Firm f where f.platform = false", Long.class)
-            .getSingleResult()
-        == 0) {
+    boolean empty =
+        em.createQuery("select count(f) from Firm f where f.platform = false", Long.class)
+                .getSingleResult()
+            == 0;
+    if (empty) {
       firstFirm();
     }
     if (settings.demoData()) {
-      demoOperator();
-      LOG.info(this::demoBanner);
+      // The demo's accounts have a published password: only in a database that is the demo's.
+      if (empty || demoFirmExists()) {
+        demoOperator();
+        LOG.info(this::demoBanner);
+      } else {
+        LOG.severe(
+            "SESAME_DEMO_DATA is on, but the database already holds firms that are not the demo's:"
+                + " no demo account was created (their password is published). Turn it off.");
+      }
     }
     if (settings.operatorEmail().isPresent() && !operators.exist()) {
       String email = settings.operatorEmail().get();
@@ -154,6 +163,17 @@ public class FirmSetup {
       }
       em.persist(account);
     }
+  }
+
+  /** Whether the database is a demo's made before: its firm and its administrator are there. */
+  private boolean demoFirmExists() {
+    return em.createQuery(
+                "select count(a) from Account a where a.email = :email and a.firm.slug = :slug",
+                Long.class)
+            .setParameter("email", DEMO_ACCOUNTS.get(0).email())
+            .setParameter("slug", "cabinet-demo")
+            .getSingleResult()
+        > 0;
   }
 
   /** The demo operator, ready to sign in, made once (also in a demo database made before). */

@@ -106,7 +106,10 @@ public class PasswordHashing {
     }
     if (!storedHash.startsWith(ARGON2ID)) {
       count();
-      return pbkdf2.verify(password.toCharArray(), storedHash);
+      long started = System.nanoTime();
+      boolean right = pbkdf2.verify(password.toCharArray(), storedHash);
+      oldCheckNanos = Math.max(oldCheckNanos * 9 / 10, System.nanoTime() - started);
+      return right;
     }
     Phc phc = Phc.parse(storedHash);
     if (phc == null) {
@@ -117,12 +120,32 @@ public class PasswordHashing {
     return MessageDigest.isEqual(computed, phc.hash());
   }
 
+  /** How long checking a password against an old (PBKDF2) hash took lately here; 0 if never. */
+  private volatile long oldCheckNanos;
+
+  /**
+   * How long a check against an old hash takes on this machine: the recent figure, or one measured
+   * now on a hash made for the purpose.
+   */
+  long timeOfOldestCheck() {
+    if (oldCheckNanos == 0) {
+      String old = pbkdf2.generate(("calibration-" + System.nanoTime()).toCharArray());
+      verify("not-the-password", old);
+    }
+    return oldCheckNanos;
+  }
+
   /** Spends the time of one verification, for a sign-in attempt that matched no account. */
   public void verifyDecoy(String password) {
     if (decoy == null) {
       decoy = hash("decoy-" + System.nanoTime());
     }
     verify(password, decoy);
+  }
+
+  /** Whether a stored hash is of the former algorithm (PBKDF2), slower to check than today's. */
+  public boolean isOld(String storedHash) {
+    return storedHash != null && !storedHash.startsWith(ARGON2ID);
   }
 
   /** Whether a stored hash was made with another algorithm or weaker parameters than today's. */

@@ -1,7 +1,9 @@
 package app.sesame.account.control;
 
 import app.sesame.account.entity.PortalSession;
+import app.sesame.platform.Settings;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -23,6 +25,7 @@ public class SessionRegistry {
   static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
 
   @PersistenceContext EntityManager em;
+  @Inject Settings settings;
 
   /** Opens a session for a complete sign-in; returns its handle. */
   public String open(long accountId, Instant now, String address, String userAgent) {
@@ -38,11 +41,15 @@ public class SessionRegistry {
 
   /**
    * Whether the account's session of this handle is still open, noting that it was seen now; an
-   * ended, signed-out or expired session is not.
+   * ended, signed-out or expired session is not, nor one older than the absolute lifetime, however
+   * busy (a session left open on a shared computer ends the same day).
    */
   public boolean isOpen(long accountId, String handle, Instant now) {
     Optional<PortalSession> session = find(accountId, handle);
-    if (session.isEmpty() || session.get().getLastSeenAt().isBefore(now.minus(IDLE_LIMIT))) {
+    if (session.isEmpty()
+        || session.get().getLastSeenAt().isBefore(now.minus(IDLE_LIMIT))
+        || !session.get().getSignedInAt().isAfter(now.minus(settings.sessionLifetime()))) {
+      session.ifPresent(em::remove);
       return false;
     }
     session.get().seen(now, SEEN_PRECISION);

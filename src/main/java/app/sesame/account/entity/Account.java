@@ -90,6 +90,16 @@ public class Account {
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
 
+  /**
+   * The last change of how the account signs in: a sign-in half-way through its steps, or a browser
+   * known from before, counts only if it began after it.
+   */
+  @Column(name = "credentials_changed_at")
+  private Instant credentialsChangedAt;
+
+  /** Wrong passwords an hour, whoever sends them. */
+  @Embedded private GuessCeiling guessCeiling = new GuessCeiling();
+
   /** The home page's suggestions put off with "not now", and when: "PASSKEY:2026-11-25,…". */
   @Column(name = "dismissed_nudges", length = 200)
   private String dismissedNudges;
@@ -179,10 +189,20 @@ public class Account {
 
   /**
    * Counts a wrong password. Past a few free attempts each failure makes the next attempt wait a
-   * minute longer, up to a quarter of an hour: at most about fifteen guesses an hour.
+   * minute longer, up to a quarter of an hour: at most about fifteen guesses an hour. It also
+   * counts against the hourly ceiling.
    */
   public void recordFailedSignIn(Instant now) {
     signInAttempts().recordFailure(now);
+    guessCeiling().spend(now);
+  }
+
+  /**
+   * Counts a wrong password from a browser the account knows: the browser keeps its own count and
+   * waits, the account's hourly ceiling counts it as any other.
+   */
+  public void recordFailedSignInFromKnownBrowser(Instant now) {
+    guessCeiling().spend(now);
   }
 
   /** Whether a second-factor attempt must wait: too many wrong codes in a row. */
@@ -245,9 +265,43 @@ public class Account {
     dismissedNudges = kept.toString();
   }
 
-  /** Ends every session signed in until now, on the next request each one makes. */
+  /**
+   * Ends every session signed in until now, on the next request each one makes; the credentials
+   * count as changed too.
+   */
   public void endSessions(Instant now) {
     sessionsValidAfter = now;
+    credentialsChanged(now);
+  }
+
+  /**
+   * How the account signs in changed (its password, its factors, all its sessions ended): every
+   * sign-in under way and every browser known until now lose what they had earned.
+   */
+  public void credentialsChanged(Instant now) {
+    credentialsChangedAt = now;
+  }
+
+  /** Whether the last change of credentials was the one made at that instant. */
+  public boolean isLastCredentialsChange(Instant at) {
+    return at.equals(credentialsChangedAt);
+  }
+
+  /** Whether something begun at that instant (a sign-in's step, a known browser) still counts. */
+  public boolean honoursSince(Instant begun) {
+    return credentialsChangedAt == null || begun.isAfter(credentialsChangedAt);
+  }
+
+  /** Whether the account's hourly ceiling of wrong passwords leaves room for one more check. */
+  public boolean hasGuessesLeft(Instant now) {
+    return guessCeiling().hasRoom(now);
+  }
+
+  private GuessCeiling guessCeiling() {
+    if (guessCeiling == null) {
+      guessCeiling = new GuessCeiling();
+    }
+    return guessCeiling;
   }
 
   public boolean honoursSessionSignedInAt(Instant signedInAt) {

@@ -1,5 +1,6 @@
 package app.sesame.account.entity;
 
+import app.sesame.platform.TrustedProxies;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -76,8 +77,9 @@ public class PortalSession {
     return lastSeenAt;
   }
 
+  /** The address as people write it (rows from before kept IPv6 in its long form). */
   public String getAddress() {
-    return address;
+    return address == null ? null : TrustedProxies.written(address);
   }
 
   public String getUserAgent() {

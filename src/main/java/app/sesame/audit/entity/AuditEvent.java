@@ -1,5 +1,6 @@
 package app.sesame.audit.entity;
 
+import app.sesame.platform.TrustedProxies;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -111,8 +112,9 @@ public class AuditEvent {
     return subjectId;
   }
 
+  /** The address as people write it (rows from before kept IPv6 in its long form). */
   public String getAddress() {
-    return address;
+    return address == null ? null : TrustedProxies.written(address);
   }
 
   public String getDetail() {

@@ -12,6 +12,8 @@ public enum AuditType {
   ACCOUNT_ACTIVATED,
   PASSWORD_VERIFIED,
   SIGN_IN_SUCCEEDED,
+  /** A sign-in completed from a browser the account had not used: its owner was told. */
+  NEW_BROWSER,
   SIGN_IN_FAILED,
   SIGN_IN_THROTTLED,
   ADDRESS_LIMITED,

@@ -70,11 +70,10 @@ public class FactorResets {
     target.endSessions(Instant.now());
     Caller actor = caller.require();
     fire(AuditType.SECOND_FACTORS_RESET, actor, target, detail + "; identity: " + check.name());
-    Optional<String> code =
-        target.getFirm().isEnrolmentCodeRequired()
-            ? Optional.of(enrolmentCodes.issue(target))
-            : Optional.empty();
-    code.ifPresent(c -> fire(AuditType.ENROLMENT_CODE_ISSUED, actor, target, check.name()));
+    // Always a code: the next setup then takes two things the accountant and the client share,
+    // the password and the code said on the phone, never a phished password alone.
+    String code = enrolmentCodes.issue(target);
+    fire(AuditType.ENROLMENT_CODE_ISSUED, actor, target, check.name());
     notices.send(
         target,
         MailTemplate.SECOND_FACTORS_RESET,
@@ -82,10 +81,8 @@ public class FactorResets {
             "actor",
             actor.displayName(),
             "codeNote",
-            Messages.text(
-                target.getLanguage().locale(),
-                code.isPresent() ? "reset.mail.with-code" : "reset.mail.without-code")));
-    return code;
+            Messages.text(target.getLanguage().locale(), "reset.mail.with-code")));
+    return Optional.of(code);
   }
 
   private void fire(AuditType type, Caller actor, Account target, String detail) {

@@ -37,15 +37,6 @@ public class FirmSettings {
     private boolean recoveryCodesEnabled;
     private boolean selfServiceRecovery;
     private boolean passkeysAllowed;
-    private boolean enrolmentCodeRequired;
-
-    public boolean isEnrolmentCodeRequired() {
-      return enrolmentCodeRequired;
-    }
-
-    public void setEnrolmentCodeRequired(boolean value) {
-      enrolmentCodeRequired = value;
-    }
 
     public boolean isPasskeysAllowed() {
       return passkeysAllowed;
@@ -97,15 +88,13 @@ public class FirmSettings {
 
     String describe() {
       return String.format(
-          "2FA required=%s, app=%s, key=%s, passkeys=%s, recovery codes=%s, self-service=%s,"
-              + " enrolment code=%s",
+          "2FA required=%s, app=%s, key=%s, passkeys=%s, recovery codes=%s, self-service=%s",
           secondFactorRequired,
           authenticatorAppAllowed,
           securityKeyAllowed,
           passkeysAllowed,
           recoveryCodesEnabled,
-          selfServiceRecovery,
-          enrolmentCodeRequired);
+          selfServiceRecovery);
     }
   }
 
@@ -149,7 +138,6 @@ public class FirmSettings {
     policy.recoveryCodesEnabled = firm.isRecoveryCodesEnabled();
     policy.selfServiceRecovery = firm.isSelfServiceRecovery();
     policy.passkeysAllowed = firm.isPasskeysAllowed();
-    policy.enrolmentCodeRequired = firm.isEnrolmentCodeRequired();
     return policy;
   }
 
@@ -164,7 +152,6 @@ public class FirmSettings {
     firm.setRecoveryCodesEnabled(policy.recoveryCodesEnabled);
     firm.setSelfServiceRecovery(policy.selfServiceRecovery);
     firm.setPasskeysAllowed(policy.passkeysAllowed && policy.securityKeyAllowed);
-    firm.setEnrolmentCodeRequired(policy.enrolmentCodeRequired);
     fire(AuditType.POLICY_CHANGED, null, policy.describe());
   }
 

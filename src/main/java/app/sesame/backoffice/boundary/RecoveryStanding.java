@@ -36,7 +36,7 @@ public record RecoveryStanding(
         account.getStatus() == AccountStatus.FROZEN,
         waits == null ? null : account.recovery().lastRecovery().map(Enum::name).orElse(null),
         waits,
-        account.recovery().isEnrolmentCodePending() && account.getFirm().isEnrolmentCodeRequired(),
+        account.recovery().isEnrolmentCodePending(),
         codeUntil);
   }
 

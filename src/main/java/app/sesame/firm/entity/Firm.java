@@ -54,9 +54,6 @@ public class Firm {
    * Whether an accountant's reset of a client's factors hands the client a one-time enrolment code,
    * asked with the password before the new setup opens.
    */
-  @Column(name = "enrolment_code_required", nullable = false)
-  private boolean enrolmentCodeRequired = true;
-
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -157,14 +154,6 @@ public class Firm {
 
   public void setPasskeysAllowed(boolean passkeysAllowed) {
     this.passkeysAllowed = passkeysAllowed;
-  }
-
-  public boolean isEnrolmentCodeRequired() {
-    return enrolmentCodeRequired;
-  }
-
-  public void setEnrolmentCodeRequired(boolean enrolmentCodeRequired) {
-    this.enrolmentCodeRequired = enrolmentCodeRequired;
   }
 
   public Instant getCreatedAt() {

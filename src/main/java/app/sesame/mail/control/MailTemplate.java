@@ -34,7 +34,9 @@ public enum MailTemplate {
   PASSWORD_RESET,
   PASSWORD_CHANGED,
   ACCOUNT_FROZEN,
-  ACCOUNT_FROZEN_ALERT;
+  ACCOUNT_FROZEN_ALERT,
+  /** A sign-in from a browser the account had not signed in from before. */
+  NEW_BROWSER;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
@@ -53,18 +55,40 @@ public enum MailTemplate {
         fill(text.substring(split + 2), values));
   }
 
+  /**
+   * Fills the placeholders. Only the portal's own links ({@code {link}}, {@code {freezeLink}}) go
+   * in as links; any other value (a name a person or a firm typed) is defanged first, so that no
+   * mail program and not the HTML part makes a link of it.
+   */
   private static String fill(String text, Map<String, String> values) {
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      String value = values.get(matcher.group(1));
+      String name = matcher.group(1);
+      String value = values.get(name);
       if (value == null) {
-        throw new IllegalArgumentException("No value for {" + matcher.group(1) + "}");
+        throw new IllegalArgumentException("No value for {" + name + "}");
       }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(name.endsWith("ink") ? value : defanged(value)));
     }
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A zero-width space, invisible, that stops a scheme or a {@code www.} from reading as a link.
+   */
+  private static final String BREAK = "\u200B";
+
+  private static final Pattern LINK_LIKE =
+      Pattern.compile("(?i)(://|\\bwww\\.|\\bmailto:|\\bjavascript:)");
+
+  /** A typed value with everything that reads as a link broken. */
+  static String defanged(String value) {
+    return LINK_LIKE
+        .matcher(value)
+        .replaceAll(m -> m.group().charAt(0) + BREAK + m.group().substring(1));
   }
 
   private String file(Language language) {

@@ -100,7 +100,11 @@ public class SmtpTransport {
       return from;
     }
     try {
-      return new InternetAddress(from.getAddress(), brand.name(), "UTF-8");
+      return new InternetAddress(
+          from.getAddress(),
+          MailBrand.senderName(
+              brand.name(), from.getPersonal() == null ? "Sesame" : from.getPersonal()),
+          "UTF-8");
     } catch (java.io.UnsupportedEncodingException e) {
       throw new IllegalStateException(e);
     }

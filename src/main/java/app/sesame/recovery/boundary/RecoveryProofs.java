@@ -59,7 +59,7 @@ public class RecoveryProofs {
     if (!limits.allow(Limit.PASSWORD)) {
       return false;
     }
-    if (!account.canSignIn() || account.isSignInBlocked(now)) {
+    if (!account.canSignIn() || account.isSignInBlocked(now) || !account.hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, "recovery");
       return false;

@@ -5,10 +5,12 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.PortalSession;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.platform.BrowserName;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.Instant;
@@ -81,9 +83,14 @@ public class OpenSessions {
     return true;
   }
 
-  /** Ends every session of the account but the current one; returns how many ended. */
+  /**
+   * Ends every session of the account but the current one; returns how many ended. Browsers known
+   * from before lose their patience, and sign-ins under way elsewhere end, as after a password
+   * change: the owner suspects someone else.
+   */
   public int endOthers(long accountId, String current) {
-    Account account = em.find(Account.class, accountId);
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    account.credentialsChanged(Instant.now());
     int ended = registry.endAllBut(accountId, current);
     fire(account, AuditType.OTHER_SESSIONS_ENDED, String.valueOf(ended));
     return ended;

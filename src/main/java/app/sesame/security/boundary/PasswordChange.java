@@ -61,7 +61,10 @@ public class PasswordChange {
     }
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (current == null || current.isEmpty() || account.isSignInBlocked(now)) {
+    if (current == null
+        || current.isEmpty()
+        || account.isSignInBlocked(now)
+        || !account.hasGuessesLeft(now)) {
       return OptionalInt.empty();
     }
     if (!hashing.verify(current, account.getPasswordHash())) {
@@ -82,6 +85,7 @@ public class PasswordChange {
     }
     account.changePasswordHash(hashing.hash(password));
     account.clearSignInFailures();
+    account.credentialsChanged(now);
     int ended = sessions.endAllBut(accountId, session);
     fire(account, AuditType.PASSWORD_CHANGED, ended + " other session(s) ended");
     notices.send(

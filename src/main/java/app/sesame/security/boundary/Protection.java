@@ -4,6 +4,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.audit.control.AuditTrail;
 import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.platform.BrowserName;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import jakarta.ejb.Stateless;

@@ -1,6 +1,7 @@
 package app.sesame.security.boundary;
 
 import app.sesame.audit.control.AuditTrail;
+import app.sesame.platform.BrowserName;
 import app.sesame.signin.boundary.FactorOwner;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

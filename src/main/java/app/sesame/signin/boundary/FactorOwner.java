@@ -2,6 +2,7 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.boundary.SignedInSession;
+import app.sesame.account.control.Accounts;
 import app.sesame.platform.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ public class FactorOwner {
   @Inject HttpServletRequest request;
   @Inject CurrentCaller caller;
   @Inject Settings settings;
+  @Inject Accounts accounts;
 
   public OptionalLong accountId() {
     if (caller.isSignedIn()) {
@@ -26,6 +28,7 @@ public class FactorOwner {
     }
     return PendingSignIn.of(request)
         .filter(PendingSignIn::settingUp)
+        .filter(p -> accounts.byId(p.accountId()).filter(p::isHonouredBy).isPresent())
         .map(p -> OptionalLong.of(p.accountId()))
         .orElse(OptionalLong.empty());
   }

@@ -1,5 +1,7 @@
 package app.sesame.signin.boundary;
 
+import app.sesame.account.entity.Account;
+import app.sesame.account.entity.RecoveryKind;
 import app.sesame.platform.Page;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Sessions;
@@ -57,6 +59,31 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
     return !now.isBefore(provenAt.plus(stage.validity));
   }
 
+  /**
+   * Whether the account still honours this sign-in: its credentials did not change since the first
+   * step (a password change, a reset of its factors, a freeze, every session ended), unless the
+   * change was this recovery's own replacement of the factors.
+   */
+  public boolean isHonouredBy(Account account) {
+    if (account.getId() != accountId) {
+      return false;
+    }
+    if (account.honoursSince(provenAt)) {
+      return true;
+    }
+    return stage == Stage.REPLACE
+        && account
+            .recovery()
+            .lastRecovery()
+            .filter(k -> k == RecoveryKind.SECOND_FACTOR)
+            .isPresent()
+        && account
+            .recovery()
+            .lastRecoveryAt()
+            .filter(at -> at.isAfter(provenAt) && account.isLastCredentialsChange(at))
+            .isPresent();
+  }
+
   /** The sign-in in progress in this request's session, if it has not expired. */
   public static Optional<PendingSignIn> of(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
@@ -68,6 +95,14 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
       return Optional.empty();
     }
     return Optional.of(pending);
+  }
+
+  /** Drops the sign-in under way: its person starts again from the password. */
+  public static void end(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(ATTRIBUTE);
+    }
   }
 
   /**

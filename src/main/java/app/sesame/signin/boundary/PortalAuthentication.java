@@ -3,6 +3,7 @@ package app.sesame.signin.boundary;
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.Callers;
 import app.sesame.account.boundary.SignedInSession;
+import app.sesame.account.control.Accounts;
 import app.sesame.account.control.SessionRegistry;
 import app.sesame.platform.CurrentLanguage;
 import app.sesame.platform.Page;
@@ -48,9 +49,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   @Inject SignIn signIn;
   @Inject SecondStep secondStep;
   @Inject Callers callers;
-  @Inject KnownDevices knownDevices;
   @Inject RequestOrigin origin;
   @Inject SessionRegistry registry;
+  @Inject Accounts accounts;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -103,7 +104,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus secondFactorStep(
       SecondFactorCredential credential, HttpServletRequest request, HttpMessageContext context) {
-    Optional<PendingSignIn> pending = PendingSignIn.of(request);
+    Optional<PendingSignIn> pending = pending(request);
     if (pending.isEmpty()) {
       return AuthenticationStatus.SEND_FAILURE;
     }
@@ -129,8 +130,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   /** The enrolment code of an accountant's reset: the setup of a new factor opens. */
   private AuthenticationStatus enrolmentCodeStep(
       EnrolmentCodeCredential credential, HttpServletRequest request, HttpMessageContext context) {
-    Optional<PendingSignIn> pending =
-        PendingSignIn.of(request).filter(p -> p.stage() == Stage.CODE);
+    Optional<PendingSignIn> pending = pending(request).filter(p -> p.stage() == Stage.CODE);
     if (pending.isEmpty()
         || !secondStep.checkEnrolmentCode(pending.get().accountId(), credential.code())) {
       return AuthenticationStatus.SEND_FAILURE;
@@ -142,8 +142,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   /** A security key as the second step, or a passkey sign-in when no sign-in is under way. */
   private AuthenticationStatus keyStep(
       KeyCredential key, HttpServletRequest request, HttpMessageContext context) {
-    Optional<PendingSignIn> pending = PendingSignIn.of(request);
-    if (pending.isPresent()) {
+    if (PendingSignIn.of(request).isPresent()) {
+      Optional<PendingSignIn> pending = pending(request);
+      if (pending.isEmpty()) {
+        return AuthenticationStatus.SEND_FAILURE;
+      }
       long accountId = pending.get().accountId();
       return pending.get().stage() != Stage.VERIFY
           ? AuthenticationStatus.SEND_FAILURE
@@ -156,6 +159,20 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         .passkey(key.requestJson(), key.responseJson())
         .map(accountId -> complete(accountId, Method.PASSKEY, request, context))
         .orElse(AuthenticationStatus.SEND_FAILURE);
+  }
+
+  /**
+   * The sign-in under way in this session, if the account still honours it; one that a change of
+   * the account's credentials made void is dropped.
+   */
+  private Optional<PendingSignIn> pending(HttpServletRequest request) {
+    Optional<PendingSignIn> pending = PendingSignIn.of(request);
+    if (pending.isPresent()
+        && accounts.byId(pending.get().accountId()).filter(pending.get()::isHonouredBy).isEmpty()) {
+      PendingSignIn.end(request);
+      return Optional.empty();
+    }
+    return pending;
   }
 
   private AuthenticationStatus complete(
@@ -174,11 +191,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     Caller caller = found.get();
     request.setAttribute(Caller.ATTRIBUTE, caller);
     session.setAttribute(CurrentLanguage.ATTRIBUTE, caller.language());
-    signIn.completed(accountId, method);
+    signIn.completed(accountId, method, context.getResponse());
     if (method != null && method.isRemembered()) {
       rememberMethod(context.getResponse(), method, origin.secure());
     }
-    knownDevices.remember(context.getResponse(), accountId, now);
     return context.notifyContainerAboutLogin(
         new CallerPrincipal(String.valueOf(accountId)), caller.role().groups());
   }

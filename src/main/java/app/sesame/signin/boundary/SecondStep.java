@@ -144,10 +144,12 @@ public class SecondStep {
     return accountId;
   }
 
-  /** An accountant reset the factors with a code, and the firm still asks for codes. */
+  /**
+   * An accountant reset the factors and handed over a code: the next setup needs it, whatever the
+   * firm's policy says since.
+   */
   private static boolean needsEnrolmentCode(Account account) {
-    return account.recovery().isEnrolmentCodePending()
-        && account.getFirm().isEnrolmentCodeRequired();
+    return account.recovery().isEnrolmentCodePending();
   }
 
   /** Whether the account has an enrolment code that can still be used. */

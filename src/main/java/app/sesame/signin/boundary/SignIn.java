@@ -2,12 +2,19 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.control.Accounts;
+import app.sesame.account.control.FreezeLinks;
 import app.sesame.account.control.PasswordHashing;
+import app.sesame.account.control.RefusalTiming;
+import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.mail.control.MailTemplate;
+import app.sesame.platform.BrowserName;
 import app.sesame.platform.ClientLimits;
 import app.sesame.platform.Limit;
+import app.sesame.platform.RequestOrigin;
+import app.sesame.signin.entity.KnownBrowser;
 import app.sesame.totp.boundary.Authenticators;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -15,8 +22,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,8 +42,12 @@ public class SignIn {
   @Inject PasswordHashing hashing;
   @Inject Authenticators authenticators;
   @Inject ClientLimits limits;
-  @Inject KnownDevices knownDevices;
+  @Inject KnownBrowsers knownBrowsers;
+  @Inject SecurityNotices notices;
+  @Inject FreezeLinks freezeLinks;
   @Inject SignInRefusal refusal;
+  @Inject RequestOrigin origin;
+  @Inject RefusalTiming timing;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -47,6 +60,7 @@ public class SignIn {
       return Optional.empty();
     }
     String typed = password == null ? "" : password;
+    refusal.passwordChecked();
     Optional<Account> found =
         email == null || email.length() > 254 ? Optional.empty() : accounts.byEmail(email);
     if (found.isEmpty() || !found.get().canSignIn()) {
@@ -59,21 +73,42 @@ public class SignIn {
       }
       return Optional.empty();
     }
-    // Attempts on one account are taken one at a time, so that the failure count holds.
+    // Attempts on one account are taken one at a time, so that the failure counts hold.
     Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (account.isSignInBlocked(now) && !knownDevices.knows(account.getId(), now)) {
+    if (!account.hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
-      fire(AuditType.SIGN_IN_THROTTLED, account, null);
+      fire(AuditType.SIGN_IN_THROTTLED, account, "hourly ceiling");
       return Optional.empty();
     }
-    if (!hashing.verify(typed, account.getPasswordHash())) {
-      account.recordFailedSignIn(now);
+    // A browser the account knows waits after its own wrong guesses only; any other after all of
+    // the others'.
+    Optional<KnownBrowser> browser = knownBrowsers.trusted(account, now);
+    if (browser.map(b -> b.isBlocked(now)).orElseGet(() -> account.isSignInBlocked(now))) {
+      hashing.verifyDecoy(typed);
+      fire(AuditType.SIGN_IN_THROTTLED, account, browser.isPresent() ? "known browser" : null);
+      return Optional.empty();
+    }
+    boolean oldHash = hashing.isOld(account.getPasswordHash());
+    boolean right = hashing.verify(typed, account.getPasswordHash());
+    if (!right) {
+      if (oldHash) {
+        timing.oldHashChecked();
+      }
+      if (browser.isPresent()) {
+        browser.get().recordFailure(now);
+        account.recordFailedSignInFromKnownBrowser(now);
+      } else {
+        account.recordFailedSignIn(now);
+      }
       fire(AuditType.SIGN_IN_FAILED, account, "wrong password");
       return Optional.empty();
     }
     if (hashing.isOutdated(account.getPasswordHash())) {
       account.changePasswordHash(hashing.hash(typed));
+    }
+    if (oldHash) {
+      timing.oldHashChecked();
     }
     limits.succeeded(Limit.PASSWORD);
     if (account.getFirm().isSuspended()) {
@@ -87,20 +122,29 @@ public class SignIn {
     return Optional.of(Caller.of(account));
   }
 
-  /** Records a complete sign-in and how its second step was passed, if it had one. */
-  public void completed(long accountId, SecondStep.Method method) {
-    accounts
-        .byId(accountId)
-        .ifPresent(
-            a ->
-                fire(
-                    AuditType.SIGN_IN_SUCCEEDED,
-                    a,
-                    method == null
-                        ? "password"
-                        : method == SecondStep.Method.PASSKEY
-                            ? "passkey"
-                            : "password + " + method.name().toLowerCase(Locale.ROOT)));
+  /**
+   * Records a complete sign-in and how its second step was passed, if it had one; remembers the
+   * browser, and tells the owner when it is one the account has not signed in from before.
+   */
+  public void completed(long accountId, SecondStep.Method method, HttpServletResponse response) {
+    Account account = em.find(Account.class, accountId);
+    fire(
+        AuditType.SIGN_IN_SUCCEEDED,
+        account,
+        method == null
+            ? "password"
+            : method == SecondStep.Method.PASSKEY
+                ? "passkey"
+                : "password + " + method.name().toLowerCase(Locale.ROOT));
+    if (knownBrowsers.remember(response, accountId, Instant.now()) == KnownBrowsers.Seen.NEW) {
+      notices.send(
+          account,
+          MailTemplate.NEW_BROWSER,
+          Map.of(
+              "browser", BrowserName.of(origin.userAgent()),
+              "freezeLink", freezeLinks.issue(account)));
+      fire(AuditType.NEW_BROWSER, account, BrowserName.of(origin.userAgent()));
+    }
   }
 
   /**
@@ -110,7 +154,10 @@ public class SignIn {
   public boolean reauthenticate(long accountId, String secret) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (secret == null || secret.isBlank() || account.isSignInBlocked(now)) {
+    if (secret == null
+        || secret.isBlank()
+        || account.isSignInBlocked(now)
+        || !account.hasGuessesLeft(now)) {
       return false;
     }
     boolean proven =

@@ -10,6 +10,17 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class SignInRefusal {
   private boolean firmSuspended;
+  private boolean passwordChecked;
+
+  /** A password was checked against a hash (a real one or the decoy), not refused before it. */
+  void passwordChecked() {
+    passwordChecked = true;
+  }
+
+  /** Whether this request's refusal came after a hash, and so must take as long as any. */
+  boolean wasPasswordChecked() {
+    return passwordChecked;
+  }
 
   /** The person proved who they are, but an operator suspended their firm. */
   void firmSuspended() {

@@ -177,20 +177,41 @@ class BackofficeIT {
   }
 
   @Test
-  void aFirmThatTurnedTheCodeOffSendsTheClientStraightToTheSetup() {
-    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), true);
-    Fixtures.update("update firm set enrolment_code_required = false where id = ?", firm);
+  void aPhishedPasswordAloneBindsNothingAfterAResetWhateverThePolicySaysSince() {
+    // A firm that does not require a second factor of its clients: the reset still hands over a
+    // code, and a policy changed after it does not void the code handed out.
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"), false);
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
     Person client = Fixtures.clientWithAuthenticator(firm, "fr");
     SignInPage.signInFully(browser, accountant);
     browser.get(PortalServer.url("backoffice/client.xhtml?id=" + client.id()).toString());
     ClientPage page = new ClientPage(browser);
     page.reset("Nouveau téléphone");
-    assertTrue(page.dialog().issuedCode().isEmpty(), "no code to hand over");
-    new PortalHomePage(browser).signOut();
+    String code = page.dialog().issuedCode().orElseThrow(() -> new AssertionError("a code"));
     browser.manage().deleteAllCookies();
+    Fixtures.update(
+        "update firm set self_service_recovery = true, passkeys_allowed = false where id = ?",
+        firm);
 
+    // The attacker has the password, not the code said on the phone: no setup opens.
     SignInPage.open(browser).signIn(client.email(), client.password());
+    EnrolmentCodePage enrolment = new EnrolmentCodePage(browser);
+    assertTrue(enrolment.isShown(), "the code is asked: " + browser.getCurrentUrl());
+    browser.get(PortalServer.url("login/setup.xhtml").toString());
+    assertFalse(new SetupPage(browser).isShown(), "no setup without the code");
+    browser.get(PortalServer.url("portal/index.xhtml").toString());
+    assertTrue(
+        browser.getCurrentUrl().contains("/login/"),
+        "no portal either: " + browser.getCurrentUrl());
+    assertEquals(
+        0, count("select count(*) as n from authenticator where account_id = ?", client.id()));
+    assertEquals(
+        0, count("select count(*) as n from security_key where account_id = ?", client.id()));
+
+    // The client, with both, sets up a new factor, which is required after a reset.
+    browser.manage().deleteAllCookies();
+    SignInPage.open(browser).signIn(client.email(), client.password());
+    new EnrolmentCodePage(browser).enter(code);
     assertTrue(new SetupPage(browser).isShown(), browser.getCurrentUrl());
   }
 

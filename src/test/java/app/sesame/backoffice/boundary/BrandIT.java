@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,72 @@ class BrandIT {
         "select name, slug, accent_colour, (select count(*) from firm_logo where firm_id = f.id)"
             + " as logos from firm f where id = ?",
         id);
+  }
+
+  @Test
+  void picturesAnnouncingMillionsOfPixelsAreRefusedFromTheirHeaderEvenSentAtOnce()
+      throws Exception {
+    long firmId = Fixtures.firm(Fixtures.unique("Cabinet"), true);
+    Person admin = Fixtures.person(firmId, "FIRM_ADMIN", "en");
+    // 14,000 × 14,000 black pixels, in under 200 KB: 186 MiB once decoded.
+    byte[] bomb = app.sesame.support.Pngs.black(14_000, 14_000);
+    List<HttpBrowser> admins = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpBrowser browser = new HttpBrowser();
+      browser.signIn(admin);
+      browser.get("backoffice/firm.xhtml");
+      admins.add(browser);
+    }
+    long heapBefore = usedHeap();
+    java.util.concurrent.ExecutorService together =
+        java.util.concurrent.Executors.newFixedThreadPool(admins.size());
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (HttpBrowser browser : admins) {
+        answers.add(
+            together.submit(
+                () ->
+                    browser.submitWithFile(
+                        "backoffice/firm.xhtml",
+                        Map.of("brand", "brand", "brand:upload-logo", ""),
+                        "brand:logo-file",
+                        "black.png",
+                        bomb)));
+      }
+      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+        String page = answer.get(60, java.util.concurrent.TimeUnit.SECONDS).body();
+        assertTrue(page.contains("pixels on a side or a million pixels in all"), page);
+      }
+    } finally {
+      together.shutdownNow();
+    }
+    long heapAfter = usedHeap();
+    assertTrue(
+        heapAfter - heapBefore < 64L * 1024 * 1024,
+        "the heap did not take the pictures: "
+            + heapBefore / 1_048_576
+            + " MiB before, "
+            + heapAfter / 1_048_576
+            + " after");
+    assertEquals(0L, ((Number) firm(firmId).get("logos")).longValue(), "no logo kept");
+  }
+
+  /** The portal's heap in use, as its metrics give it. */
+  private static long usedHeap() throws Exception {
+    String metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(PortalServer.url("metrics?scope=base"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher used =
+        java.util.regex.Pattern.compile("(?m)^memory_usedHeap_bytes(?:\\{[^}]*\\})? ([0-9.E]+)$")
+            .matcher(metrics);
+    if (!used.find()) {
+      throw new AssertionError("no heap figure in the metrics: " + metrics.substring(0, 500));
+    }
+    return (long) Double.parseDouble(used.group(1));
   }
 
   @Test
@@ -124,7 +191,7 @@ class BrandIT {
     String email = Fixtures.unique("brand") + "@exemple.test";
     ClientsPage.open(browser).invite("Noé Lambert", email, "Français");
     Mailbox.Mail invitation = Mailbox.await(email);
-    assertEquals("Fiducie Horizon", invitation.senderName());
+    assertEquals("Fiducie Horizon via Sesame", invitation.senderName());
     assertNotNull(invitation.html());
     assertTrue(invitation.html().contains("background:#7c2d12"), invitation.html());
     assertTrue(invitation.html().contains("/brand/" + slug + "/logo?v="), invitation.html());

@@ -62,7 +62,8 @@ class MailHtmlTest {
             Map.entry("proof", "code"),
             Map.entry("codeNote", "Il vous faudra aussi le code."),
             Map.entry("freezeLink", "http://localhost:8080/login/freeze.xhtml?token=abc"),
-            Map.entry("owner", "Camille Tremblay"));
+            Map.entry("owner", "Camille Tremblay"),
+            Map.entry("browser", "Firefox · Windows"));
     for (MailTemplate template : MailTemplate.values()) {
       for (Language language : Language.values()) {
         MailTemplate.Rendered mail = template.render(language, values);

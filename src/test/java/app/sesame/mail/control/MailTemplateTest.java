@@ -1,5 +1,6 @@
 package app.sesame.mail.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,8 @@ class MailTemplateTest {
           Map.entry("proof", "code"),
           Map.entry("codeNote", "Il vous faudra aussi le code."),
           Map.entry("freezeLink", "http://localhost:8080/login/freeze.xhtml?token=abc"),
-          Map.entry("owner", "Camille Tremblay"));
+          Map.entry("owner", "Camille Tremblay"),
+          Map.entry("browser", "Firefox · Windows"));
 
   @Test
   void everyTemplateRendersInBothLanguagesWithEveryPlaceholderFilled() {
@@ -48,6 +50,33 @@ class MailTemplateTest {
     assertTrue(fr.body().contains("http://localhost:8080/x?token=abc$1"));
     assertTrue(fr.subject().contains("Cabinet Démo"));
     assertTrue(fr.body().contains("Bonjour Camille"));
+  }
+
+  @Test
+  void nothingAPersonOrAFirmTypedBecomesALinkOnlyThePortalsLinksDo() {
+    Map<String, String> values = new java.util.HashMap<>(VALUES);
+    values.put("name", "Camille https://evil.example/login www.evil.example");
+    values.put("firm", "Cabinet <a href=\"https://evil.example\">Démo</a> javascript:alert(1)");
+    MailTemplate.Rendered mail = MailTemplate.INVITATION.render(Language.EN, values);
+    assertFalse(mail.body().contains("https://evil"), mail.body());
+    assertFalse(mail.body().contains("www.evil"), mail.body());
+    assertFalse(mail.body().contains("javascript:"), mail.body());
+    assertTrue(mail.body().contains("http://localhost:8080/x?token=abc$1"), "the portal's link");
+    String html = MailHtml.of(mail.subject(), mail.body(), "en");
+    assertFalse(html.contains("href=\"https://evil"), html);
+    assertTrue(html.contains("href=\"http://localhost:8080/x?token=abc$1\""), html);
+    assertFalse(html.contains("<a href=\"https://evil.example\">"), "typed markup stays text");
+  }
+
+  @Test
+  void theSenderIsTheFirmViaThePortalAndCanPassForNoAddress() {
+    assertEquals("Cabinet Démo via Sesame", MailBrand.senderName("Cabinet Démo", "Sesame"));
+    assertEquals(
+        "support paypal.com x y via Sesame",
+        MailBrand.senderName("\"support@paypal.com\" <x@y>", "Sesame"));
+    String name = MailBrand.senderName("Cabinet\r\nBcc: victim@example.com", "Sesame");
+    assertFalse(name.contains("@") || name.contains("\n") || name.contains(":"), name);
+    assertEquals("Sesame", MailBrand.senderName("<>@", "Sesame"));
   }
 
   @Test
