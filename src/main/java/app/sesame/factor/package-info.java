@@ -1,11 +1,24 @@
 /**
- * What a second factor is, whatever its kind: the {@code SecondFactor} contract that authenticator
- * apps, security keys and recovery codes each fulfil, and {@code SecondFactors}, the one place that
- * answers for an account which factors it has, whether it has any, and removes them all for a reset
- * or a recovery. A new kind of factor is one more implementation of the contract; nothing here or
- * in the flows above names the kinds.
+ * What a second factor is, whatever its kind, and everything done with factors that does not depend
+ * on the kind.
  *
- * <p>The named devices (apps and keys) share their bookkeeping through {@code Devices}: listing,
- * renaming, removing, each audited and mailed the same way.
+ * <p>The contract: {@code SecondFactor}, which every kind fulfils (how many an account holds, which
+ * named devices, how they go away, whether the firm offers it, the name and RFC 8176 references a
+ * sign-in by it is recorded under, its page fragment), and one of three roles: {@code CodeFactor}
+ * (a typed code: authenticator apps), {@code KeyFactor} (a signed challenge: security keys and
+ * passkeys) or {@code BackupFactor} (kept for the day the devices are lost: recovery codes). {@code
+ * SecondFactors} finds the kinds by these roles; nothing outside the kinds' own components names a
+ * kind.
+ *
+ * <p>What follows for every kind: {@code FactorSetup} (the first factor's recovery codes, the end
+ * of an enrolment code, the replacement at the end of a recovery), {@code FactorOwner} (whose
+ * factors a page may add to: the signed-in person, or a sign-in that must set one up), {@code
+ * Reauthentication} and {@code ProofBacking} (proving again before a sensitive change), {@code
+ * BrowserCeremony} (the session side of a WebAuthn ceremony), {@code FactorPages} (the fragments
+ * the pages include, in order). The named devices share their bookkeeping through {@code Devices}.
+ *
+ * <p>A new kind is a component of its own: an EJB declaring {@code @Local(SecondFactor's role)}, a
+ * fragment {@code webapp/WEB-INF/includes/factor/<type>.xhtml} that handles the {@code place}
+ * values, its messages and its Liquibase change set. No other file changes.
  */
 package app.sesame.factor;

@@ -12,14 +12,10 @@
  *   <li>Stage CODE, {@code EnrolmentCodeBacking}: after an accountant reset the account's factors,
  *       the one-time enrolment code they handed over, checked by {@code SecondStep}; then ENROL.
  *   <li>Stage ENROL, {@code SetupBacking}: an account that must have a factor and has none sets one
- *       up ({@code EnrollmentBacking} for an app, {@code KeyRegistrationBacking} for a key, both
- *       through {@code FactorSetup}).
+ *       up, on the page fragment of each kind the firm offers (component {@code factor}).
  *   <li>Stage REPLACE: the same setup at the end of a self-service recovery; the new factor
  *       replaces every older one once it is confirmed.
  *   <li>Signed in: a new session holds a {@code SignedInSession} (component {@code account}).
  * </ol>
- *
- * <p>The setup steps are also those of the security page (component {@code security}), which is why
- * they live here, below it.
  */
 package app.sesame.signin;

@@ -65,7 +65,7 @@ class DistributableStateTest {
     for (Object value :
         new Object[] {
           new app.sesame.account.boundary.SignedInSession(1, Instant.now(), Instant.now(), "h"),
-          new app.sesame.webauthn.boundary.PendingCeremony("{}", Instant.now()),
+          new app.sesame.factor.boundary.PendingCeremony("{}", Instant.now()),
           new app.sesame.signin.boundary.PendingSignIn(
               1, Instant.now(), app.sesame.signin.boundary.PendingSignIn.Stage.values()[0]),
           app.sesame.platform.Language.FR

@@ -1,12 +1,11 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.Role;
+import app.sesame.factor.boundary.ProofBacking;
+import app.sesame.factor.boundary.Proven;
 import app.sesame.platform.Language;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.security.boundary.ProofBacking;
-import app.sesame.security.boundary.Proven;
-import app.sesame.security.boundary.Sensitive;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -22,6 +21,11 @@ import java.util.List;
 @Named
 @ViewScoped
 public class FirmBacking implements Serializable {
+  /** The changes this section asks a recent proof for. */
+  private static final String CHANGE_POLICY = "firm.policy";
+
+  private static final String CHANGE_ROLE = "firm.role";
+
   @Inject FirmSettings settings;
   @Inject ProofBacking proof;
 
@@ -40,19 +44,19 @@ public class FirmBacking implements Serializable {
 
   /** Saves the policy once the administrator proved who they are lately. */
   public void savePolicy() {
-    proof.ask(Sensitive.CHANGE_POLICY, null);
+    proof.ask(CHANGE_POLICY, null);
   }
 
   /** Changes a colleague's role once the administrator proved who they are lately. */
   public void changeRole(long id, Role role) {
     newRole = role;
-    proof.ask(Sensitive.CHANGE_ROLE, id);
+    proof.ask(CHANGE_ROLE, id);
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
-    if (proven.is(Sensitive.CHANGE_POLICY)) {
+    if (proven.is(CHANGE_POLICY)) {
       applyPolicy();
-    } else if (proven.is(Sensitive.CHANGE_ROLE)) {
+    } else if (proven.is(CHANGE_ROLE)) {
       act(() -> settings.changeRole(proven.target(), newRole), "firm.role.changed");
     }
   }

@@ -1,9 +1,9 @@
 package app.sesame.backoffice.boundary;
 
+import app.sesame.factor.boundary.FactorOwner;
+import app.sesame.factor.boundary.Reauthentication;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.signin.boundary.FactorOwner;
-import app.sesame.signin.boundary.SignIn;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class ResetBacking implements Serializable {
   @Inject ClientAccess clients;
   @Inject FirmSettings firm;
   @Inject FactorOwner owner;
-  @Inject SignIn signIn;
+  @Inject Reauthentication reauthentication;
   @Inject Event<ClientReset> resets;
 
   /** A person's second factors were just reset from this page. */
@@ -70,7 +70,7 @@ public class ResetBacking implements Serializable {
       return;
     }
     if (isProofNeeded()) {
-      if (!signIn.reauthenticate(owner.require(), proof)) {
+      if (!reauthentication.prove(owner.require(), proof)) {
         proof = null;
         Messages.error("security.error.proof");
         return;

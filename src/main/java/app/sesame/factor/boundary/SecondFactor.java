@@ -1,14 +1,19 @@
 package app.sesame.factor.boundary;
 
+import app.sesame.firm.entity.Firm;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One kind of second factor, as the rest of the portal sees it: how many an account holds, which
- * named devices, and how they go away. Each kind also verifies and enrols in its own way; that part
- * stays with the kind, as the pages of each differ.
+ * One kind of second factor, as the rest of the portal sees it, in the role every kind plays: the
+ * stored credential (how many an account holds, which named devices, how they go away), and the
+ * questions the flows ask of each kind (does the firm offer it, what a sign-in by it is called,
+ * which page fragment shows it). Verifying is the role of {@link CodeFactor} (a typed code) or
+ * {@link KeyFactor} (a signed challenge); enrolling is each kind's own page fragment, which hands
+ * the new factor to {@link FactorSetup}.
  */
 public interface SecondFactor {
   /**
@@ -46,4 +51,29 @@ public interface SecondFactor {
    * kept here so that no other component names this kind's tables.
    */
   String holdersQuery();
+
+  /** Whether the firm's policy offers this kind to its people. */
+  boolean offeredBy(Firm firm);
+
+  /**
+   * The name a sign-in whose second step it passed is recorded under: in the audit trail, the
+   * sign-ins listed on the security page ({@code security.method.<name>}), the browser's memory of
+   * how it last signed in.
+   */
+  String method();
+
+  /** What it proves, as RFC 8176 authentication method references ({@code otp}, {@code hwk}…). */
+  Set<String> amr();
+
+  /** Whether it resists phishing: its answer is bound to the portal's own address (keys). */
+  default boolean phishingResistant() {
+    return false;
+  }
+
+  /**
+   * Its page fragment, which the setup page, the security page and the second step include with a
+   * {@code place} parameter ({@code setup}, {@code security}, {@code second-step}); see {@code
+   * webapp/WEB-INF/includes/factor/}.
+   */
+  String page();
 }

@@ -1,5 +1,6 @@
 package app.sesame.factor.boundary;
 
+import app.sesame.firm.entity.Firm;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -10,12 +11,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The second factors of an account, whatever their kinds: the one place that says whether it has
- * any, lists them, and removes them. The kinds are found at deployment, each an implementation of
- * {@link SecondFactor}; they are listed devices first, then backups, each group by name.
+ * any, lists them, removes them, and puts an answer to the kinds that take it. The kinds are found
+ * at deployment, each an implementation of {@link SecondFactor}; they are listed devices first,
+ * then backups, each group by name. Nothing here, and nothing that uses this, names a kind.
  */
 @Stateless
 public class SecondFactors {
@@ -24,8 +27,65 @@ public class SecondFactors {
 
   @Inject @Any Instance<SecondFactor> kinds;
 
-  private List<SecondFactor> kinds() {
+  /** Every kind, devices first, then backups, each group by name. */
+  public List<SecondFactor> kinds() {
     return kinds.stream().sorted(ORDER).toList();
+  }
+
+  /** The kinds the firm offers its people, in the order pages show them. */
+  public List<SecondFactor> offeredBy(Firm firm) {
+    return kinds().stream().filter(k -> k.offeredBy(firm)).toList();
+  }
+
+  /** The kind of that sign-in method name, if one is. */
+  public Optional<SecondFactor> byMethod(String method) {
+    return kinds().stream().filter(k -> k.method().equals(method)).findFirst();
+  }
+
+  /**
+   * Puts a typed code to the kinds that take codes and that the firm offers, devices first; returns
+   * the one that took it (the code is then spent), if one did.
+   */
+  public Optional<SecondFactor> useCode(long accountId, Firm firm, String code) {
+    for (SecondFactor kind : offeredBy(firm)) {
+      if (kind instanceof CodeFactor codes
+          && kind.count(accountId) > 0
+          && codes.use(accountId, code)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Puts a typed code to the account's devices that take codes (an app, not a recovery code): a
+   * proof of who they are before a sensitive change.
+   */
+  public boolean useDeviceCode(long accountId, String code) {
+    return kinds().stream()
+        .filter(k -> k.isDevice() && k instanceof CodeFactor && k.count(accountId) > 0)
+        .anyMatch(k -> ((CodeFactor) k).use(accountId, code));
+  }
+
+  /** The kind whose answer is a signed challenge, if the portal has one. */
+  public Optional<KeyFactor> keys() {
+    return kinds().stream()
+        .filter(KeyFactor.class::isInstance)
+        .map(KeyFactor.class::cast)
+        .findFirst();
+  }
+
+  /** Whether the account holds a key that can sign a challenge. */
+  public boolean hasKeys(long accountId) {
+    return keys().filter(k -> k.count(accountId) > 0).isPresent();
+  }
+
+  /** The backup kind (recovery codes), if the portal has one. */
+  public Optional<BackupFactor> backup() {
+    return kinds().stream()
+        .filter(BackupFactor.class::isInstance)
+        .map(BackupFactor.class::cast)
+        .findFirst();
   }
 
   /** Whether the account holds any factor that can pass the second step. */

@@ -2,13 +2,13 @@ package app.sesame.recovery.boundary;
 
 import app.sesame.account.boundary.PasswordRulesShown;
 import app.sesame.account.entity.ActionToken;
+import app.sesame.factor.boundary.BrowserCeremony;
+import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.platform.Messages;
 import app.sesame.platform.Navigation;
 import app.sesame.platform.Page;
 import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.PendingSignIn;
-import app.sesame.webauthn.boundary.KeyCeremony;
-import app.sesame.webauthn.boundary.PendingCeremony;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -41,7 +41,7 @@ public class RecoveryBacking implements Serializable {
   private String code;
   private boolean recoveryCode;
   private final PasswordRulesShown rules = new PasswordRulesShown();
-  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.RECOVERY);
+  private final BrowserCeremony key = new BrowserCeremony(PendingCeremony.Kind.RECOVERY);
 
   public void load() {
     linkState = links.inspect(token).map(Enum::name).orElse("UNKNOWN");
@@ -267,7 +267,7 @@ public class RecoveryBacking implements Serializable {
     return recoveryCode;
   }
 
-  public KeyCeremony getKey() {
+  public BrowserCeremony getKey() {
     return key;
   }
 

@@ -22,7 +22,6 @@ import app.sesame.platform.RequestOrigin;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Settings;
 import app.sesame.platform.UserError;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
@@ -99,7 +98,6 @@ public class RecoveryLinks {
   @Resource SessionContext context;
   @Inject RequestOrigin origin;
   @Inject SecondFactors factors;
-  @Inject SecurityKeys securityKeys;
   @Inject Event<SecurityEvent> events;
 
   /**
@@ -205,7 +203,7 @@ public class RecoveryLinks {
         opening,
         now,
         waits.orElse(null),
-        securityKeys.count(accountId) > 0,
+        factors.hasKeys(accountId),
         account.confirmedPhone().map(PhoneNumbers::masked).orElse(null));
   }
 

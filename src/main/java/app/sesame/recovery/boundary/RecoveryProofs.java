@@ -6,6 +6,8 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.Ceremony;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.ClientLimits;
 import app.sesame.platform.Limit;
 import app.sesame.platform.SecurityPolicy;
@@ -13,7 +15,6 @@ import app.sesame.platform.UserError;
 import app.sesame.signin.boundary.SecondStep;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class RecoveryProofs {
   @Inject PasswordHashing hashing;
   @Inject SecondStep secondStep;
   @Inject SmsCodes smsCodes;
-  @Inject SecurityKeys securityKeys;
+  @Inject SecondFactors factors;
   @Inject ClientLimits limits;
   @Inject Event<SecurityEvent> events;
 
@@ -103,8 +104,11 @@ public class RecoveryProofs {
     return secondStep.verify(accountId, code).isPresent();
   }
 
-  public SecurityKeys.Ceremony startKey(long accountId) {
-    return securityKeys.startAssertion(accountId);
+  public Ceremony startKey(long accountId) {
+    return factors
+        .keys()
+        .orElseThrow(() -> new UserError("webauthn.error.failed"))
+        .startAssertion(accountId);
   }
 
   public boolean proveKey(long accountId, String requestJson, String responseJson) {

@@ -4,10 +4,10 @@ import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.BackupFactor;
 import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.PerAccount;
-import app.sesame.factor.boundary.SecondFactor;
-import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.recoverycodes.control.RecoveryCodeFormat;
 import app.sesame.recoverycodes.control.RecoveryCodeHashing;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The recovery codes of an account: the backup second factor, for the day the phone or the key is
@@ -31,10 +32,9 @@ import java.util.Map;
  */
 @Stateless
 @LocalBean
-@Local(SecondFactor.class)
-public class RecoveryCodes implements SecondFactor {
+@Local(BackupFactor.class)
+public class RecoveryCodes implements BackupFactor {
   @PersistenceContext EntityManager em;
-  @Inject SecondFactors factors;
   @Inject RecoveryCodeHashing hashing;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
@@ -46,6 +46,7 @@ public class RecoveryCodes implements SecondFactor {
    * @param notify whether to e-mail the owner (not when the list comes with a new first factor,
    *     whose own e-mail says enough)
    */
+  @Override
   public List<String> replace(long accountId, boolean notify) {
     Account account = em.find(Account.class, accountId);
     em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("account", accountId).executeUpdate();
@@ -63,19 +64,7 @@ public class RecoveryCodes implements SecondFactor {
     return codes;
   }
 
-  /**
-   * After a second factor was added: when it is the account's only one and no codes exist, the firm
-   * permitting, makes the recovery codes and returns them to be shown once; otherwise none.
-   */
-  public List<String> forFirstFactor(long accountId) {
-    Account account = em.find(Account.class, accountId);
-    boolean first =
-        account.getFirm().isRecoveryCodesEnabled()
-            && factors.deviceCount(accountId) == 1
-            && remaining(accountId) == 0;
-    return first ? replace(accountId, false) : List.of();
-  }
-
+  @Override
   public int remaining(long accountId) {
     return em.createNamedQuery(RecoveryCode.COUNT_UNUSED, Long.class)
         .setParameter("account", accountId)
@@ -87,6 +76,7 @@ public class RecoveryCodes implements SecondFactor {
    * Spends the typed code if it is one of the account's unused codes. Two requests with the same
    * code: the update that marks it used succeeds for one of them only.
    */
+  @Override
   public boolean use(long accountId, String typed) {
     String code = RecoveryCodeFormat.normalize(typed);
     if (code == null) {
@@ -176,5 +166,25 @@ public class RecoveryCodes implements SecondFactor {
   @Override
   public String holdersQuery() {
     return "select c.account.id from RecoveryCode c where c.usedAt is null";
+  }
+
+  @Override
+  public boolean offeredBy(Firm firm) {
+    return firm.isRecoveryCodesEnabled();
+  }
+
+  @Override
+  public String method() {
+    return "recovery_code";
+  }
+
+  @Override
+  public Set<String> amr() {
+    return Set.of("otp");
+  }
+
+  @Override
+  public String page() {
+    return "/WEB-INF/includes/factor/codes.xhtml";
   }
 }

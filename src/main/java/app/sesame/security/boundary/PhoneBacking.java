@@ -1,9 +1,11 @@
 package app.sesame.security.boundary;
 
+import app.sesame.factor.boundary.FactorOwner;
+import app.sesame.factor.boundary.ProofBacking;
+import app.sesame.factor.boundary.Proven;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
 import app.sesame.recovery.boundary.MobilePhone;
-import app.sesame.signin.boundary.FactorOwner;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -19,6 +21,12 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class PhoneBacking implements Serializable {
+  /** The changes this section asks a recent proof for. */
+  private static final String CHANGE_PHONE = "phone.change";
+
+  private static final String ADD_PHONE = "phone.add";
+  private static final String REMOVE_PHONE = "phone.remove";
+
   @Inject MobilePhone mobilePhone;
   @Inject FactorOwner owner;
   @Inject ProofBacking proof;
@@ -46,9 +54,7 @@ public class PhoneBacking implements Serializable {
    */
   public void sendCode() {
     numberToSend = input;
-    proof.ask(
-        mobilePhone.hasConfirmed(owner.require()) ? Sensitive.CHANGE_PHONE : Sensitive.ADD_PHONE,
-        null);
+    proof.ask(mobilePhone.hasConfirmed(owner.require()) ? CHANGE_PHONE : ADD_PHONE, null);
   }
 
   /** The number the firm gave, not confirmed yet: a code is sent to it. */
@@ -86,13 +92,13 @@ public class PhoneBacking implements Serializable {
   }
 
   public void remove() {
-    proof.ask(Sensitive.REMOVE_PHONE, null);
+    proof.ask(REMOVE_PHONE, null);
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
-    if (proven.is(Sensitive.CHANGE_PHONE) || proven.is(Sensitive.ADD_PHONE)) {
+    if (proven.is(CHANGE_PHONE) || proven.is(ADD_PHONE)) {
       sendNow();
-    } else if (proven.is(Sensitive.REMOVE_PHONE)) {
+    } else if (proven.is(REMOVE_PHONE)) {
       mobilePhone.remove(owner.require());
       cancel();
       Messages.info("phone.removed");

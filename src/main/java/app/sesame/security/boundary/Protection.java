@@ -2,11 +2,11 @@ package app.sesame.security.boundary;
 
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.AuditTrail;
+import app.sesame.factor.boundary.BackupFactor;
 import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.BrowserName;
 import app.sesame.platform.SecurityPolicy;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -98,14 +98,15 @@ public class Protection {
 
   @PersistenceContext EntityManager em;
   @Inject SecondFactors factors;
-  @Inject RecoveryCodes codes;
   @Inject AuditTrail audit;
 
   public Summary of(long accountId) {
     Account account = em.find(Account.class, accountId);
     List<Device> devices = factors.devices(accountId);
-    boolean offered = account.getFirm().isRecoveryCodesEnabled();
-    int left = codes.remaining(accountId);
+    Optional<BackupFactor> backup =
+        factors.backup().filter(codes -> codes.offeredBy(account.getFirm()));
+    boolean offered = backup.isPresent();
+    int left = backup.map(codes -> codes.remaining(accountId)).orElse(0);
     boolean few =
         offered && left <= SecurityPolicy.RECOVERY_CODES_LOW && (left > 0 || !devices.isEmpty());
     List<SignInSeen> signIns =
@@ -118,7 +119,12 @@ public class Protection {
                         e.getAddress()))
             .toList();
     return new Summary(
-        devices, offered, left, few, signIns, nudge(account, devices, few).orElse(null));
+        devices,
+        offered,
+        left,
+        few,
+        signIns,
+        nudge(account, devices, few, factors.keys().map(k -> k.type())).orElse(null));
   }
 
   /** Puts the suggestion off for a while ("not now"). */
@@ -126,8 +132,11 @@ public class Protection {
     em.find(Account.class, accountId).dismissNudge(nudge.name(), today());
   }
 
-  private static Optional<Nudge> nudge(Account account, List<Device> devices, boolean fewCodes) {
-    long keys = devices.stream().filter(d -> d.type().equals("key")).count();
+  private Optional<Nudge> nudge(
+      Account account, List<Device> devices, boolean fewCodes, Optional<String> keyType) {
+    long keys = devices.stream().filter(d -> keyType.filter(d.type()::equals).isPresent()).count();
+    boolean passkeys =
+        factors.keys().filter(k -> k.passkeysOfferedBy(account.getFirm())).isPresent();
     return Arrays.stream(Nudge.values())
         .filter(
             n ->
@@ -135,8 +144,7 @@ public class Protection {
                   case NEW_CODES -> fewCodes;
                   case FIRST_FACTOR -> devices.isEmpty();
                   case SECOND_DEVICE -> devices.size() == 1;
-                  case PASSKEY ->
-                      account.getFirm().isPasskeysAllowed() && !devices.isEmpty() && keys == 0;
+                  case PASSKEY -> passkeys && !devices.isEmpty() && keys == 0;
                 })
         .filter(
             n ->

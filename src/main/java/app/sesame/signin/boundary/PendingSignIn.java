@@ -1,7 +1,7 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.account.entity.Account;
-import app.sesame.account.entity.RecoveryKind;
+import app.sesame.factor.boundary.SetupGrant;
 import app.sesame.platform.Page;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.Sessions;
@@ -65,23 +65,7 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
    * change was this recovery's own replacement of the factors.
    */
   public boolean isHonouredBy(Account account) {
-    if (account.getId() != accountId) {
-      return false;
-    }
-    if (account.honoursSince(provenAt)) {
-      return true;
-    }
-    return stage == Stage.REPLACE
-        && account
-            .recovery()
-            .lastRecovery()
-            .filter(k -> k == RecoveryKind.SECOND_FACTOR)
-            .isPresent()
-        && account
-            .recovery()
-            .lastRecoveryAt()
-            .filter(at -> at.isAfter(provenAt) && account.isLastCredentialsChange(at))
-            .isPresent();
+    return new SetupGrant(accountId, provenAt, stage == Stage.REPLACE).isHonouredBy(account);
   }
 
   /** The sign-in in progress in this request's session, if it has not expired. */
@@ -103,6 +87,7 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
     if (session != null) {
       session.removeAttribute(ATTRIBUTE);
     }
+    SetupGrant.revoke(request);
   }
 
   /**
@@ -112,6 +97,11 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
   public static PendingSignIn begin(HttpServletRequest request, long accountId, Stage stage) {
     PendingSignIn pending = new PendingSignIn(accountId, Instant.now(), stage);
     Sessions.renew(request).setAttribute(ATTRIBUTE, pending);
+    if (pending.settingUp()) {
+      // The setup pages of the kinds may now add a factor to this account, and to no other.
+      SetupGrant.grant(
+          request, new SetupGrant(accountId, pending.provenAt(), stage == Stage.REPLACE));
+    }
     return pending;
   }
 }

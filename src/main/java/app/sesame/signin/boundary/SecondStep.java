@@ -6,13 +6,12 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.KeyFactor;
+import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.ClientLimits;
 import app.sesame.platform.Limit;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
-import app.sesame.totp.boundary.Authenticators;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,26 +22,32 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The second step of signing in: which one an account needs, and the check of what it offers: a
- * code from an authenticator app, a recovery code, or a security key's signature; or, with no
- * sign-in under way, a passkey. Wrong answers are counted per account and per address, with the
- * same growing waits as wrong passwords.
+ * The second step of signing in: which one an account needs, and the check of what it offers,
+ * whatever the kind of factor: a typed code, put to the kinds that take codes, or a signed
+ * challenge, put to the kind that takes keys; or, with no sign-in under way, a passkey. Wrong
+ * answers are counted per account and per address, with the same growing waits as wrong passwords.
  */
 @Stateless
 public class SecondStep {
-  /** How the second step was passed, for the audit trail and the security page. */
-  public enum Method {
-    AUTHENTICATOR,
-    RECOVERY_CODE,
-    SECURITY_KEY,
-    PASSKEY,
-    ENROLMENT,
+  /**
+   * How a sign-in's second step was passed, for the audit trail, the security page and the
+   * browser's memory: the method name of the kind of factor that passed it, or one of the ways that
+   * are not a kind's.
+   */
+  public record Method(String name) implements java.io.Serializable {
+    public static final Method PASSKEY = new Method("passkey");
+    public static final Method ENROLMENT = new Method("enrolment");
+
     /** A new factor set up at the end of a self-service recovery. */
-    SELF_RECOVERY;
+    public static final Method SELF_RECOVERY = new Method("self_recovery");
+
+    static Method of(SecondFactor kind) {
+      return new Method(kind.method());
+    }
 
     /** Whether the browser remembers it, to offer it first next time. */
     boolean isRemembered() {
-      return this != ENROLMENT && this != SELF_RECOVERY;
+      return !equals(ENROLMENT) && !equals(SELF_RECOVERY);
     }
   }
 
@@ -50,9 +55,6 @@ public class SecondStep {
   @Inject Accounts accounts;
   @Inject SecondFactors factors;
   @Inject EnrolmentCodes enrolmentCodes;
-  @Inject Authenticators authenticators;
-  @Inject RecoveryCodes recoveryCodes;
-  @Inject SecurityKeys securityKeys;
   @Inject ClientLimits limits;
   @Inject SignInRefusal refusal;
   @Inject Event<SecurityEvent> events;
@@ -83,12 +85,7 @@ public class SecondStep {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
-    Optional<Method> method = Optional.empty();
-    if (authenticators.verify(accountId, code)) {
-      method = Optional.of(Method.AUTHENTICATOR);
-    } else if (account.getFirm().isRecoveryCodesEnabled() && recoveryCodes.use(accountId, code)) {
-      method = Optional.of(Method.RECOVERY_CODE);
-    }
+    Optional<Method> method = factors.useCode(accountId, account.getFirm(), code).map(Method::of);
     if (method.isEmpty()) {
       account.recordFailedSecondFactor(now);
       fire(AuditType.SECOND_FACTOR_FAILED, account, null);
@@ -108,15 +105,18 @@ public class SecondStep {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
-    if (securityKeys.finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
+    Optional<KeyFactor> keys = factors.keys();
+    if (keys.isEmpty()
+        || keys.get().finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
       account.recordFailedSecondFactor(now);
-      fire(AuditType.SECOND_FACTOR_FAILED, account, "security key");
+      fire(AuditType.SECOND_FACTOR_FAILED, account, "key");
       return Optional.empty();
     }
     account.recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
-    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, Method.SECURITY_KEY.name());
-    return Optional.of(Method.SECURITY_KEY);
+    Method method = Method.of(keys.get());
+    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.name());
+    return Optional.of(method);
   }
 
   /**
@@ -127,11 +127,13 @@ public class SecondStep {
     if (!limits.allow(Limit.PASSWORD)) {
       return Optional.empty();
     }
-    Optional<Long> accountId = securityKeys.finishAssertion(null, requestJson, responseJson);
+    Optional<KeyFactor> keys = factors.keys();
+    Optional<Long> accountId =
+        keys.flatMap(k -> k.finishAssertion(null, requestJson, responseJson));
     Optional<Account> account = accountId.flatMap(accounts::byId);
     if (account.isEmpty()
         || !account.get().canSignIn()
-        || !account.get().getFirm().isPasskeysAllowed()) {
+        || !keys.get().passkeysOfferedBy(account.get().getFirm())) {
       account.ifPresent(a -> fire(AuditType.PASSKEY_REFUSED, a, a.getStatus().name()));
       return Optional.empty();
     }

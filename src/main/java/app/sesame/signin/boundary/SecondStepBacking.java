@@ -1,10 +1,10 @@
 package app.sesame.signin.boundary;
 
+import app.sesame.factor.boundary.BrowserCeremony;
+import app.sesame.factor.boundary.PendingCeremony;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.Messages;
 import app.sesame.platform.Page;
-import app.sesame.webauthn.boundary.KeyCeremony;
-import app.sesame.webauthn.boundary.PendingCeremony;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The second step of signing in (seed 003): the 6-digit code of an authenticator app, a security
@@ -22,25 +23,26 @@ import java.io.Serializable;
 public class SecondStepBacking implements Serializable {
   @Inject SignInFlow flow;
   @Inject ExternalContext external;
-  @Inject SecurityKeys securityKeys;
+  @Inject SecondFactors factors;
 
   private String code;
   private boolean recovery;
   private boolean hasKeys;
   private boolean preferKey;
-  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.SECOND_STEP);
+  private final BrowserCeremony key = new BrowserCeremony(PendingCeremony.Kind.SECOND_STEP);
 
   /** Only a sign-in at this stage has anything to do here. */
   public void load() {
     flow.at(Page.SECOND_STEP)
         .ifPresent(
             pending -> {
-              hasKeys = securityKeys.count(pending.accountId()) > 0;
+              hasKeys = factors.hasKeys(pending.accountId());
+              // The browser signed in by key last time: the key is offered first.
               preferKey =
                   hasKeys
                       && external.getRequestCookieMap().get(PortalAuthentication.METHOD_COOKIE)
                           instanceof Cookie cookie
-                      && SecondStep.Method.SECURITY_KEY.name().equals(cookie.getValue());
+                      && factors.keys().orElseThrow().method().equalsIgnoreCase(cookie.getValue());
             });
   }
 
@@ -48,7 +50,11 @@ public class SecondStepBacking implements Serializable {
   public void startKey() {
     flow.pending()
         .ifPresentOrElse(
-            pending -> key.begin(request(), securityKeys.startAssertion(pending.accountId())),
+            pending ->
+                factors
+                    .keys()
+                    .ifPresent(
+                        keys -> key.begin(request(), keys.startAssertion(pending.accountId()))),
             () -> Messages.error("signin.expired"));
   }
 
@@ -99,12 +105,17 @@ public class SecondStepBacking implements Serializable {
     return (HttpServletRequest) external.getRequest();
   }
 
-  public KeyCeremony getKey() {
+  public BrowserCeremony getKey() {
     return key;
   }
 
   public boolean isHasKeys() {
     return hasKeys;
+  }
+
+  /** The fragment of the kind that signs challenges, for the account that has such a key. */
+  public List<String> getKeyPages() {
+    return hasKeys ? factors.keys().map(k -> List.of(k.page())).orElse(List.of()) : List.of();
   }
 
   public boolean isPreferKey() {

@@ -1,9 +1,14 @@
 package app.sesame.signin.boundary;
 
+import app.sesame.account.control.Accounts;
+import app.sesame.factor.boundary.SecondFactor;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
 
 /**
  * The page a sign-in lands on when the account must have a second factor and has none (seed 003:
@@ -11,15 +16,31 @@ import jakarta.inject.Named;
  * nothing else opens until the setup is done.
  */
 @Named
-@RequestScoped
-public class SetupBacking {
+@ViewScoped
+public class SetupBacking implements Serializable {
   @Inject SignInFlow flow;
-  @Inject EnrollmentBacking enrollment;
+  @Inject SecondFactors factors;
+  @Inject Accounts accounts;
 
+  private List<String> pages = List.of();
+
+  /** Only a sign-in at this stage has anything to do here; it may set up what the firm offers. */
   public void load() {
-    if (flow.at(Page.SETUP).isPresent() && enrollment.getStep() == EnrollmentBacking.Step.IDLE) {
-      enrollment.begin();
-    }
+    pages =
+        flow
+            .at(Page.SETUP)
+            .flatMap(pending -> accounts.byId(pending.accountId()))
+            .map(account -> factors.offeredBy(account.getFirm()))
+            .orElse(List.of())
+            .stream()
+            .filter(SecondFactor::isDevice)
+            .map(SecondFactor::page)
+            .toList();
+  }
+
+  /** The page fragments of the kinds of device that can be set up here. */
+  public List<String> getPages() {
+    return pages;
   }
 
   /** Whether this setup ends a self-service recovery: the new factor replaces the old ones. */

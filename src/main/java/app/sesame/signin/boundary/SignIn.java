@@ -15,7 +15,6 @@ import app.sesame.platform.ClientLimits;
 import app.sesame.platform.Limit;
 import app.sesame.platform.RequestOrigin;
 import app.sesame.signin.entity.KnownBrowser;
-import app.sesame.totp.boundary.Authenticators;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +38,6 @@ public class SignIn {
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
   @Inject PasswordHashing hashing;
-  @Inject Authenticators authenticators;
   @Inject ClientLimits limits;
   @Inject KnownBrowsers knownBrowsers;
   @Inject SecurityNotices notices;
@@ -133,9 +130,7 @@ public class SignIn {
         account,
         method == null
             ? "password"
-            : method == SecondStep.Method.PASSKEY
-                ? "passkey"
-                : "password + " + method.name().toLowerCase(Locale.ROOT));
+            : method.equals(SecondStep.Method.PASSKEY) ? "passkey" : "password + " + method.name());
     if (knownBrowsers.remember(response, accountId, Instant.now()) == KnownBrowsers.Seen.NEW) {
       notices.send(
           account,
@@ -145,32 +140,6 @@ public class SignIn {
               "freezeLink", freezeLinks.issue(account)));
       fire(AuditType.NEW_BROWSER, account, BrowserName.of(origin.userAgent()));
     }
-  }
-
-  /**
-   * Whether the signed-in person proves again who they are, with their password or a code from one
-   * of their authenticator apps, before a sensitive change.
-   */
-  public boolean reauthenticate(long accountId, String secret) {
-    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-    Instant now = Instant.now();
-    if (secret == null
-        || secret.isBlank()
-        || account.isSignInBlocked(now)
-        || !account.hasGuessesLeft(now)) {
-      return false;
-    }
-    boolean proven =
-        secret.strip().matches("\\d{6}")
-            ? authenticators.verify(accountId, secret.strip())
-            : hashing.verify(secret, account.getPasswordHash());
-    if (!proven) {
-      account.recordFailedSignIn(now);
-      fire(AuditType.SIGN_IN_FAILED, account, "confirmation refused");
-      return false;
-    }
-    fire(AuditType.REAUTHENTICATED, account, null);
-    return true;
   }
 
   public void signedOut(long accountId) {

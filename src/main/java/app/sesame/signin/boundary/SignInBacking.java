@@ -2,12 +2,12 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
+import app.sesame.factor.boundary.BrowserCeremony;
+import app.sesame.factor.boundary.PendingCeremony;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.Messages;
 import app.sesame.platform.Navigation;
 import app.sesame.platform.Page;
-import app.sesame.webauthn.boundary.KeyCeremony;
-import app.sesame.webauthn.boundary.PendingCeremony;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -24,9 +24,9 @@ public class SignInBacking {
   @Inject CurrentCaller caller;
   @Inject Navigation navigation;
   @Inject ExternalContext external;
-  @Inject SecurityKeys securityKeys;
+  @Inject SecondFactors factors;
 
-  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.PASSKEY);
+  private final BrowserCeremony key = new BrowserCeremony(PendingCeremony.Kind.PASSKEY);
   private String email;
   private String password;
   private String next;
@@ -52,7 +52,7 @@ public class SignInBacking {
 
   /** Begins a passkey sign-in: no e-mail, the key itself says whose it is. */
   public void startPasskey() {
-    key.begin(request(), securityKeys.startAssertion(null));
+    factors.keys().ifPresent(keys -> key.begin(request(), keys.startAssertion(null)));
   }
 
   public void finishPasskey() {
@@ -71,7 +71,7 @@ public class SignInBacking {
     Messages.error(key.fail(request()));
   }
 
-  public KeyCeremony getKey() {
+  public BrowserCeremony getKey() {
     return key;
   }
 

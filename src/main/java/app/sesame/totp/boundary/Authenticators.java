@@ -2,13 +2,13 @@ package app.sesame.totp.boundary;
 
 import app.sesame.account.entity.Account;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.CodeFactor;
 import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
-import app.sesame.factor.boundary.SecondFactor;
+import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.SecretBox;
 import app.sesame.platform.UserError;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.totp.control.QrCodes;
 import app.sesame.totp.control.SecretSealing;
 import app.sesame.totp.control.TotpCodes;
@@ -19,10 +19,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The authenticator apps of an account (seeds 000–003): enrolment with a QR code that several
@@ -33,8 +33,8 @@ import java.util.OptionalLong;
  */
 @Stateless
 @LocalBean
-@Local(SecondFactor.class)
-public class Authenticators extends Devices<Authenticator> {
+@Local(CodeFactor.class)
+public class Authenticators extends Devices<Authenticator> implements CodeFactor {
   static final String ISSUER = "Sesame";
 
   private static final DeviceKind<Authenticator> KIND =
@@ -66,7 +66,6 @@ public class Authenticators extends Devices<Authenticator> {
   }
 
   @Inject SecretBox secrets;
-  @Inject RecoveryCodes recoveryCodes;
 
   private final TotpCodes totp = new TotpCodes();
 
@@ -112,10 +111,10 @@ public class Authenticators extends Devices<Authenticator> {
   }
 
   /**
-   * Confirms an enrolment with the first code of the app. The first second factor of an account
-   * also creates its recovery codes, returned here to be shown once; otherwise the list is empty.
+   * Confirms an enrolment with the first code of the app, which keeps it; {@code FactorSetup} does
+   * what follows for every kind.
    */
-  public List<String> confirm(long accountId, long enrollmentId, String name, String code) {
+  public void confirm(long accountId, long enrollmentId, String name, String code) {
     Authenticator pending = em.find(Authenticator.class, enrollmentId);
     if (pending == null
         || !pending.getAccount().getId().equals(accountId)
@@ -133,7 +132,6 @@ public class Authenticators extends Devices<Authenticator> {
     pending.confirm(cleanName, step.getAsLong(), Instant.now());
     em.flush();
     added(pending);
-    return recoveryCodes.forFirstFactor(accountId);
   }
 
   /**
@@ -180,5 +178,30 @@ public class Authenticators extends Devices<Authenticator> {
         authenticator.getSecret(),
         authenticator.getAccount().getId(),
         authenticator.getId());
+  }
+
+  @Override
+  public boolean use(long accountId, String typed) {
+    return verify(accountId, typed);
+  }
+
+  @Override
+  public boolean offeredBy(Firm firm) {
+    return firm.isAuthenticatorAppAllowed();
+  }
+
+  @Override
+  public String method() {
+    return "authenticator";
+  }
+
+  @Override
+  public Set<String> amr() {
+    return Set.of("otp");
+  }
+
+  @Override
+  public String page() {
+    return "/WEB-INF/includes/factor/app.xhtml";
   }
 }

@@ -3,13 +3,14 @@ package app.sesame.webauthn.boundary;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.factor.boundary.Ceremony;
 import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
-import app.sesame.factor.boundary.SecondFactor;
+import app.sesame.factor.boundary.KeyFactor;
+import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
 import app.sesame.webauthn.control.KeyRepository;
 import app.sesame.webauthn.entity.SecurityKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,11 +39,10 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -54,12 +54,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @LocalBean
-@Local(SecondFactor.class)
-public class SecurityKeys extends Devices<SecurityKey> {
+@Local(KeyFactor.class)
+public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** A ceremony begun: what the server keeps, and what the browser gets. */
-  public record Ceremony(String requestJson, String browserJson) implements Serializable {}
 
   private static final DeviceKind<SecurityKey> KIND =
       new DeviceKind<>(
@@ -75,7 +72,6 @@ public class SecurityKeys extends Devices<SecurityKey> {
 
   @Inject KeyRepository keys;
   @Inject RelyingParty relyingParty;
-  @Inject RecoveryCodes recoveryCodes;
 
   @Override
   protected DeviceKind<SecurityKey> kind() {
@@ -116,10 +112,10 @@ public class SecurityKeys extends Devices<SecurityKey> {
   }
 
   /**
-   * Verifies the browser's answer to a registration and keeps the key. A first second factor also
-   * creates the account's recovery codes, returned to be shown once.
+   * Verifies the browser's answer to a registration and keeps the key; {@code FactorSetup} does
+   * what follows for every kind.
    */
-  public List<String> finishRegistration(
+  public void finishRegistration(
       long accountId, String requestJson, String responseJson, String name) {
     Account account = em.find(Account.class, accountId);
     String cleanName = name(name, KIND.defaultName());
@@ -161,13 +157,13 @@ public class SecurityKeys extends Devices<SecurityKey> {
     em.persist(key);
     added(key);
     em.flush();
-    return recoveryCodes.forFirstFactor(accountId);
   }
 
   /**
    * Begins a sign-in with a key: for a known account (the second step), or, with no account, for a
    * passkey, which must then prove user verification.
    */
+  @Override
   public Ceremony startAssertion(Long accountId) {
     StartAssertionOptions.StartAssertionOptionsBuilder options =
         StartAssertionOptions.builder().timeout(SecurityPolicy.WEBAUTHN_TIMEOUT.toMillis());
@@ -192,6 +188,7 @@ public class SecurityKeys extends Devices<SecurityKey> {
    *
    * @param accountId the account expected (second step), or {@code null} for a passkey
    */
+  @Override
   public Optional<Long> finishAssertion(Long accountId, String requestJson, String responseJson) {
     PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> response;
     AssertionRequest request;
@@ -231,5 +228,35 @@ public class SecurityKeys extends Devices<SecurityKey> {
       }
       return Optional.empty();
     }
+  }
+
+  @Override
+  public boolean offeredBy(Firm firm) {
+    return firm.isSecurityKeyAllowed();
+  }
+
+  @Override
+  public boolean passkeysOfferedBy(Firm firm) {
+    return firm.isSecurityKeyAllowed() && firm.isPasskeysAllowed();
+  }
+
+  @Override
+  public String method() {
+    return "security_key";
+  }
+
+  @Override
+  public Set<String> amr() {
+    return Set.of("hwk");
+  }
+
+  @Override
+  public boolean phishingResistant() {
+    return true;
+  }
+
+  @Override
+  public String page() {
+    return "/WEB-INF/includes/factor/key.xhtml";
   }
 }

@@ -10,9 +10,9 @@ import app.sesame.account.control.EnrolmentCodes;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
+import app.sesame.factor.boundary.FactorSetup;
 import app.sesame.platform.Language;
 import app.sesame.platform.UserError;
-import app.sesame.signin.boundary.FactorSetup;
 import app.sesame.signin.boundary.SecondStep;
 import app.sesame.support.InContainer;
 import app.sesame.support.SmsInbox;
@@ -224,12 +224,15 @@ class RecoveryAttacksIT {
     assertThrows(
         UserError.class,
         () ->
-            setup.confirmApp(
+            setup.add(
                 client.getId(),
                 Optional.of(Instant.now().minusSeconds(60)),
-                attackers.id(),
-                "Attacker",
-                new TotpCodes().code(secret, Instant.now())));
+                () ->
+                    authenticators.confirm(
+                        client.getId(),
+                        attackers.id(),
+                        "Attacker",
+                        new TotpCodes().code(secret, Instant.now()))));
     assertEquals(
         1,
         db.rows(

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
+import app.sesame.factor.boundary.FactorSetup;
 import app.sesame.platform.SecurityPolicy;
 import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
-import app.sesame.signin.boundary.FactorSetup;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
 import app.sesame.support.InContainer;
@@ -344,18 +344,22 @@ class SelfRecoveryIT {
     byte[] freshSecret = secretOf(fresh);
     assertThrows(
         UserError.class,
-        () -> setup.confirmApp(id, Optional.of(since), fresh.id(), "New phone", "000000"));
+        () ->
+            setup.add(
+                id,
+                Optional.of(since),
+                () -> authenticators.confirm(id, fresh.id(), "New phone", "000000")));
     assertTrue(authenticators.devices(id).stream().anyMatch(a -> a.name().equals("Old phone")));
     assertEquals(1, db.rows("select id from security_key where account_id = ?", id).size());
     assertEquals(10, recoveryCodes.remaining(id), "a wrong code changes nothing");
 
     List<String> newCodes =
-        setup.confirmApp(
+        setup.add(
             id,
             Optional.of(since),
-            fresh.id(),
-            "New phone",
-            new TotpCodes().code(freshSecret, Instant.now()));
+            () ->
+                authenticators.confirm(
+                    id, fresh.id(), "New phone", new TotpCodes().code(freshSecret, Instant.now())));
     assertEquals(
         List.of("New phone"), authenticators.devices(id).stream().map(a -> a.name()).toList());
     assertEquals(0, db.rows("select id from security_key where account_id = ?", id).size());

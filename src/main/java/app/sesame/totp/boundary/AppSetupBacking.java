@@ -1,8 +1,10 @@
-package app.sesame.signin.boundary;
+package app.sesame.totp.boundary;
 
+import app.sesame.factor.boundary.FactorOwner;
+import app.sesame.factor.boundary.FactorSetup;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.totp.boundary.Authenticators;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,12 +19,12 @@ import java.util.List;
 /**
  * Setting up an authenticator app, as the seeds walk people through it: choose the phone, scan the
  * QR code (or type the key), name the device and type the first code; then, for a first factor,
- * keep the recovery codes. Used on the security page, during a sign-in that requires a factor, and
- * at the end of a self-service recovery.
+ * keep the recovery codes. Used on the security page, during a sign-in that requires a factor
+ * (where it opens at its first step), and at the end of a self-service recovery.
  */
 @Named
 @ViewScoped
-public class EnrollmentBacking implements Serializable {
+public class AppSetupBacking implements Serializable {
   /** Where the person is in the setup. */
   public enum Step {
     IDLE,
@@ -82,6 +84,14 @@ public class EnrollmentBacking implements Serializable {
   private List<String> recoveryCodes = List.of();
   private boolean codesSaved;
 
+  /** In a sign-in that must set up a factor, the setup is open from the start. */
+  @PostConstruct
+  void openInASignIn() {
+    if (owner.isSettingUpInASignIn()) {
+      step = Step.PHONE;
+    }
+  }
+
   /** Opens the setup at its first step: the phone. */
   public void begin() {
     step = Step.PHONE;
@@ -123,8 +133,12 @@ public class EnrollmentBacking implements Serializable {
 
   public void verify() {
     try {
+      long accountId = owner.require();
       recoveryCodes =
-          setup.confirmApp(owner.require(), owner.replacingBefore(), enrollment.id(), name, code);
+          setup.add(
+              accountId,
+              owner.replacingBefore(),
+              () -> authenticators.confirm(accountId, enrollment.id(), name, code));
       Messages.info("totp.verified");
       step = recoveryCodes.isEmpty() ? Step.DONE : Step.CODES;
     } catch (UserError error) {

@@ -1,4 +1,4 @@
-package app.sesame.signin.boundary;
+package app.sesame.factor.boundary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package app.sesame.signin.boundary;
+package app.sesame.factor.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.boundary.SignedInSession;
@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 
 /**
  * Whose second factors the pages of this request may manage: the signed-in person's, or, during a
- * sign-in that must first set up a factor, that account's. Never an id a request names.
+ * sign-in that must first set up a factor, that account's (the sign-in's {@link SetupGrant}). Never
+ * an id a request names.
  */
 @RequestScoped
 public class FactorOwner {
@@ -26,11 +27,15 @@ public class FactorOwner {
     if (caller.isSignedIn()) {
       return OptionalLong.of(caller.require().accountId());
     }
-    return PendingSignIn.of(request)
-        .filter(PendingSignIn::settingUp)
-        .filter(p -> accounts.byId(p.accountId()).filter(p::isHonouredBy).isPresent())
-        .map(p -> OptionalLong.of(p.accountId()))
+    return SetupGrant.of(request)
+        .filter(g -> accounts.byId(g.accountId()).filter(g::isHonouredBy).isPresent())
+        .map(g -> OptionalLong.of(g.accountId()))
         .orElse(OptionalLong.empty());
+  }
+
+  /** Whether this request is a sign-in's setup of a factor (nobody signed in yet). */
+  public boolean isSettingUpInASignIn() {
+    return !caller.isSignedIn() && accountId().isPresent();
   }
 
   public long require() {
@@ -45,9 +50,7 @@ public class FactorOwner {
     if (caller.isSignedIn()) {
       return Optional.empty();
     }
-    return PendingSignIn.of(request)
-        .filter(p -> p.stage() == PendingSignIn.Stage.REPLACE)
-        .map(PendingSignIn::provenAt);
+    return SetupGrant.of(request).filter(SetupGrant::replacing).map(SetupGrant::provenAt);
   }
 
   /** Whether the signed-in person proved who they are recently enough for a sensitive change. */

@@ -1,15 +1,15 @@
-package app.sesame.webauthn.boundary;
+package app.sesame.factor.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * What a page exchanges with the browser during one kind of WebAuthn ceremony: the options it hands
- * over, the browser's answer or the name of its error. The request with the challenge stays in the
- * session ({@link PendingCeremony}), taken once.
+ * What a page exchanges with the browser during a key ceremony: the options it hands over, the
+ * browser's answer or the name of its error. The request with the challenge stays in the session
+ * ({@link PendingCeremony}), taken once.
  */
-public class KeyCeremony implements Serializable {
+public class BrowserCeremony implements Serializable {
   /** The request the server kept and the browser's answer to it. */
   public record Answer(String requestJson, String responseJson) {}
 
@@ -18,12 +18,12 @@ public class KeyCeremony implements Serializable {
   private String response;
   private String error;
 
-  public KeyCeremony(PendingCeremony.Kind kind) {
+  public BrowserCeremony(PendingCeremony.Kind kind) {
     this.kind = kind;
   }
 
   /** Keeps the ceremony's request in the session and offers its options to the browser. */
-  public void begin(HttpServletRequest request, SecurityKeys.Ceremony ceremony) {
+  public void begin(HttpServletRequest request, Ceremony ceremony) {
     PendingCeremony.begin(request, kind, ceremony.requestJson());
     options = ceremony.browserJson();
   }

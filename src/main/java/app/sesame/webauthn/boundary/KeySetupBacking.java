@@ -1,10 +1,12 @@
-package app.sesame.signin.boundary;
+package app.sesame.webauthn.boundary;
 
+import app.sesame.factor.boundary.BrowserCeremony;
+import app.sesame.factor.boundary.FactorAdded;
+import app.sesame.factor.boundary.FactorOwner;
+import app.sesame.factor.boundary.FactorSetup;
+import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.webauthn.boundary.KeyCeremony;
-import app.sesame.webauthn.boundary.PendingCeremony;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,14 +22,14 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class KeyRegistrationBacking implements Serializable {
+public class KeySetupBacking implements Serializable {
   @Inject SecurityKeys securityKeys;
   @Inject FactorSetup setup;
   @Inject FactorOwner owner;
   @Inject HttpServletRequest request;
   @Inject Event<FactorAdded> added;
 
-  private final KeyCeremony key = new KeyCeremony(PendingCeremony.Kind.REGISTRATION);
+  private final BrowserCeremony key = new BrowserCeremony(PendingCeremony.Kind.REGISTRATION);
   private String keyName;
   private boolean keyAdded;
   private List<String> newCodes = List.of();
@@ -54,13 +56,15 @@ public class KeyRegistrationBacking implements Serializable {
       if (answer.isEmpty()) {
         throw new UserError("webauthn.error.failed");
       }
+      long accountId = owner.require();
+      String name = keyName;
       List<String> codes =
-          setup.registerKey(
-              owner.require(),
+          setup.add(
+              accountId,
               owner.replacingBefore(),
-              answer.get().requestJson(),
-              answer.get().responseJson(),
-              keyName);
+              () ->
+                  securityKeys.finishRegistration(
+                      accountId, answer.get().requestJson(), answer.get().responseJson(), name));
       if (!codes.isEmpty()) {
         newCodes = codes;
       }
@@ -78,7 +82,7 @@ public class KeyRegistrationBacking implements Serializable {
     Messages.error(key.fail(request));
   }
 
-  public KeyCeremony getKey() {
+  public BrowserCeremony getKey() {
     return key;
   }
 

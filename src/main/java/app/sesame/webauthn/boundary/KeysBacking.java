@@ -1,12 +1,12 @@
-package app.sesame.security.boundary;
+package app.sesame.webauthn.boundary;
 
 import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.DeviceSection;
 import app.sesame.factor.boundary.Devices;
+import app.sesame.factor.boundary.FactorAdded;
+import app.sesame.factor.boundary.Proven;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.signin.boundary.FactorAdded;
-import app.sesame.signin.boundary.KeyRegistrationBacking;
-import app.sesame.webauthn.boundary.SecurityKeys;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -16,14 +16,19 @@ import java.util.List;
 
 /**
  * The security keys section: the list, renaming and removal. Adding a key is the sign-in setup's
- * own step ({@link KeyRegistrationBacking}), opened here after a recent proof; the list follows
- * when it adds one.
+ * own step ({@link KeySetupBacking}), opened here after a recent proof; the list follows when it
+ * adds one.
  */
 @Named
 @ViewScoped
 public class KeysBacking extends DeviceSection {
+  /** The changes this section asks a recent proof for. */
+  private static final String ADD_KEY = "key.add";
+
+  private static final String REMOVE_KEY = "key.remove";
+
   @Inject SecurityKeys securityKeys;
-  @Inject KeyRegistrationBacking registration;
+  @Inject KeySetupBacking registration;
 
   @Override
   protected Devices<?> kind() {
@@ -36,19 +41,19 @@ public class KeysBacking extends DeviceSection {
 
   /** "Add a security key": the browser's ceremony starts once the owner proved who they are. */
   public void add() {
-    proof.ask(Sensitive.ADD_KEY, null);
+    proof.ask(ADD_KEY, null, "SesameWebAuthn.create('security:')");
   }
 
   public void remove(long id) {
-    proof.ask(Sensitive.REMOVE_KEY, id);
+    proof.ask(REMOVE_KEY, id);
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
-    if (proven.is(Sensitive.ADD_KEY)) {
+    if (proven.is(ADD_KEY)) {
       registration.start();
       return;
     }
-    if (!proven.is(Sensitive.REMOVE_KEY)) {
+    if (!proven.is(REMOVE_KEY)) {
       return;
     }
     try {

@@ -1,8 +1,6 @@
-package app.sesame.security.boundary;
+package app.sesame.factor.boundary;
 
 import app.sesame.platform.Messages;
-import app.sesame.signin.boundary.FactorOwner;
-import app.sesame.signin.boundary.SignIn;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,14 +17,24 @@ import java.io.Serializable;
 @ViewScoped
 public class ProofBacking implements Serializable {
   @Inject FactorOwner owner;
-  @Inject SignIn signIn;
+  @Inject Reauthentication reauthentication;
   @Inject Event<Proven> proven;
 
   private Proven waiting;
   private String proof;
+  private String then = "";
 
   /** Asks for the change: carried out now if the last proof is recent, else once proven. */
-  public void ask(Sensitive change, Long target) {
+  public void ask(String change, Long target) {
+    ask(change, target, "");
+  }
+
+  /**
+   * The same, with the page's script to run once the waiting change is confirmed (the browser's
+   * part of it, such as a key ceremony).
+   */
+  public void ask(String change, Long target, String script) {
+    then = script;
     if (owner.isFresh()) {
       proven.fire(new Proven(change, target));
     } else {
@@ -36,7 +44,7 @@ public class ProofBacking implements Serializable {
 
   /** The password or a code, typed to confirm the waiting change. */
   public void confirm() {
-    boolean right = waiting != null && signIn.reauthenticate(owner.require(), proof);
+    boolean right = waiting != null && reauthentication.prove(owner.require(), proof);
     proof = null;
     if (!right) {
       Messages.error("security.error.proof");
@@ -51,6 +59,11 @@ public class ProofBacking implements Serializable {
   public void cancel() {
     waiting = null;
     proof = null;
+  }
+
+  /** The script the confirmation runs once it is done. */
+  public String getThen() {
+    return then;
   }
 
   public boolean isConfirming() {

@@ -1,11 +1,12 @@
-package app.sesame.security.boundary;
+package app.sesame.recoverycodes.boundary;
 
+import app.sesame.factor.boundary.FactorAdded;
+import app.sesame.factor.boundary.FactorOwner;
+import app.sesame.factor.boundary.ProofBacking;
+import app.sesame.factor.boundary.Proven;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.platform.Messages;
 import app.sesame.platform.SecurityPolicy;
-import app.sesame.recoverycodes.boundary.RecoveryCodes;
-import app.sesame.signin.boundary.FactorAdded;
-import app.sesame.signin.boundary.FactorOwner;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -21,6 +22,9 @@ import java.util.List;
 @Named
 @ViewScoped
 public class CodesBacking implements Serializable {
+  /** The changes this section asks a recent proof for. */
+  private static final String NEW_CODES = "codes.new";
+
   @Inject RecoveryCodes recoveryCodes;
   @Inject SecondFactors factors;
   @Inject FactorOwner owner;
@@ -45,11 +49,11 @@ public class CodesBacking implements Serializable {
   }
 
   public void makeNew() {
-    proof.ask(Sensitive.NEW_CODES, null);
+    proof.ask(NEW_CODES, null);
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
-    if (proven.is(Sensitive.NEW_CODES)) {
+    if (proven.is(NEW_CODES)) {
       newCodes = recoveryCodes.replace(owner.require(), true);
       Messages.info("recovery.replaced");
       load();

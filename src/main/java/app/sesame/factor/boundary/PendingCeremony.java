@@ -1,4 +1,4 @@
-package app.sesame.webauthn.boundary;
+package app.sesame.factor.boundary;
 
 import app.sesame.platform.SecurityPolicy;
 import jakarta.servlet.http.HttpServletRequest;

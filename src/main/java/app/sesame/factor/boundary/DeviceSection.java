@@ -1,10 +1,7 @@
-package app.sesame.security.boundary;
+package app.sesame.factor.boundary;
 
-import app.sesame.factor.boundary.Device;
-import app.sesame.factor.boundary.Devices;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.signin.boundary.FactorOwner;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;
@@ -14,8 +11,8 @@ import java.util.List;
  * renaming one in place. Removal and the rest differ, and stay with each section.
  */
 public abstract class DeviceSection implements Serializable {
-  @Inject FactorOwner owner;
-  @Inject ProofBacking proof;
+  @Inject protected FactorOwner owner;
+  @Inject protected ProofBacking proof;
 
   private List<Device> devices;
   private Long renaming;

@@ -1,6 +1,6 @@
-package app.sesame.webauthn.boundary;
+package app.sesame.factor.boundary;
 
-/** The message for each way a browser's WebAuthn call can fail, by the error's name. */
+/** The message for each way a browser's key ceremony (WebAuthn) can fail, by the error's name. */
 public final class BrowserErrors {
   private BrowserErrors() {}
 

@@ -1,11 +1,11 @@
-package app.sesame.security.boundary;
+package app.sesame.totp.boundary;
 
 import app.sesame.factor.boundary.Device;
+import app.sesame.factor.boundary.DeviceSection;
 import app.sesame.factor.boundary.Devices;
+import app.sesame.factor.boundary.Proven;
 import app.sesame.platform.Messages;
 import app.sesame.platform.UserError;
-import app.sesame.signin.boundary.EnrollmentBacking;
-import app.sesame.totp.boundary.Authenticators;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -20,8 +20,14 @@ import java.util.List;
 @Named
 @ViewScoped
 public class AppsBacking extends DeviceSection {
+  /** The changes this section asks a recent proof for. */
+  private static final String ADD_APP = "app.add";
+
+  private static final String REMOVE_APP = "app.remove";
+  private static final String RESET_APP = "app.reset";
+
   @Inject Authenticators authenticators;
-  @Inject EnrollmentBacking enrollment;
+  @Inject AppSetupBacking enrollment;
 
   @Override
   protected Devices<?> kind() {
@@ -30,26 +36,26 @@ public class AppsBacking extends DeviceSection {
 
   /** "Add an authenticator app": its setup opens once the owner proved who they are lately. */
   public void add() {
-    proof.ask(Sensitive.ADD_APP, null);
+    proof.ask(ADD_APP, null);
   }
 
   public void remove(long id) {
-    proof.ask(Sensitive.REMOVE_APP, id);
+    proof.ask(REMOVE_APP, id);
   }
 
   public void reset(long id) {
-    proof.ask(Sensitive.RESET_APP, id);
+    proof.ask(RESET_APP, id);
   }
 
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
     try {
-      if (proven.is(Sensitive.ADD_APP)) {
+      if (proven.is(ADD_APP)) {
         enrollment.begin();
         return;
-      } else if (proven.is(Sensitive.REMOVE_APP)) {
+      } else if (proven.is(REMOVE_APP)) {
         authenticators.remove(owner.require(), proven.target());
         Messages.info("security.removed");
-      } else if (proven.is(Sensitive.RESET_APP)) {
+      } else if (proven.is(RESET_APP)) {
         enrollment.resume(authenticators.reset(owner.require(), proven.target()));
         Messages.info("security.reset");
       } else {
