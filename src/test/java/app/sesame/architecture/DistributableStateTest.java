@@ -68,7 +68,7 @@ class DistributableStateTest {
           new app.sesame.factor.boundary.PendingCeremony("{}", Instant.now()),
           new app.sesame.signin.boundary.PendingSignIn(
               1, Instant.now(), app.sesame.signin.boundary.PendingSignIn.Stage.values()[0]),
-          app.sesame.platform.Language.FR
+          app.sesame.language.control.Language.FR
         }) {
       try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
         out.writeObject(value);

@@ -3,7 +3,7 @@ package app.sesame.benchmark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.account.control.PasswordHashing;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.HttpBrowser;

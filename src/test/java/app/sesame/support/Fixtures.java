@@ -1,6 +1,6 @@
 package app.sesame.support;
 
-import app.sesame.platform.SecretBox;
+import app.sesame.secrets.control.SecretBox;
 import app.sesame.totp.control.SecretSealing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +80,7 @@ public final class Fixtures {
             .code(
                 secret,
                 Instant.ofEpochSecond(
-                    step * app.sesame.platform.SecurityPolicy.TOTP_STEP.toSeconds())));
+                    step * app.sesame.settings.control.SecurityPolicy.TOTP_STEP.toSeconds())));
   }
 
   public static Connection connect() throws SQLException {

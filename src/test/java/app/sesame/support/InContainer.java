@@ -3,7 +3,7 @@ package app.sesame.support;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
+import app.sesame.language.control.Language;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 @Stateless
 public class InContainer {
   @PersistenceContext EntityManager em;
-  @jakarta.inject.Inject app.sesame.platform.SecretBox secrets;
+  @jakarta.inject.Inject app.sesame.secrets.control.SecretBox secrets;
 
   /**
    * The WAR the build produced, plus the given test classes; the limits per client address are

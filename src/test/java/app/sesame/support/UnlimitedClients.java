@@ -1,7 +1,7 @@
 package app.sesame.support;
 
-import app.sesame.platform.Limit;
-import app.sesame.platform.RateLimits;
+import app.sesame.limits.control.Limit;
+import app.sesame.limits.control.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

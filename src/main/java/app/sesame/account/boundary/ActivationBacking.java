@@ -1,8 +1,8 @@
 package app.sesame.account.boundary;
 
 import app.sesame.account.entity.ActionToken;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

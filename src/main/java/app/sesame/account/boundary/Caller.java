@@ -2,8 +2,8 @@ package app.sesame.account.boundary;
 
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
-import app.sesame.platform.Language;
-import app.sesame.platform.Page;
+import app.sesame.language.control.Language;
+import app.sesame.web.control.Page;
 import java.io.Serializable;
 
 /** The signed-in person, as the pages and boundaries see them. */

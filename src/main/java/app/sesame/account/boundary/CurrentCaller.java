@@ -1,5 +1,6 @@
 package app.sesame.account.boundary;
 
+import app.sesame.firm.boundary.CallerFirm;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,7 +11,12 @@ import java.util.Optional;
 /** The signed-in person of the current request, for pages and boundaries. */
 @Named("caller")
 @RequestScoped
-public class CurrentCaller {
+public class CurrentCaller implements CallerFirm {
+  @Override
+  public Optional<Long> firmId() {
+    return get().map(Caller::firmId);
+  }
+
   @Inject SecurityContext security;
   @Inject HttpServletRequest request;
   @Inject Callers callers;

@@ -1,6 +1,6 @@
 package app.sesame.account.control;
 
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,11 @@
 package app.sesame.account.control;
 
 import app.sesame.account.entity.Account;
+import app.sesame.firm.control.MailBrands;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package app.sesame.account.control;
 
 import app.sesame.account.entity.PortalSession;
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

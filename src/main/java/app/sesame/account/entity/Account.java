@@ -1,8 +1,7 @@
 package app.sesame.account.entity;
 
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
-import jakarta.persistence.AttributeOverride;
+import app.sesame.language.control.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,11 +17,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A person who signs in: a firm's client, accountant or administrator. The e-mail address is the
@@ -64,28 +60,6 @@ public class Account {
   @Column(name = "password_hash")
   private String passwordHash;
 
-  /**
-   * Where the accounts waiting after wrong passwords or codes are found (see {@link #waitsUntil}).
-   */
-  public static final String WAITING =
-      " (a.signInAttempts.blockedUntil > :now or a.secondFactorAttempts.blockedUntil > :now)";
-
-  /** Wrong passwords in a row and the wait they earned. */
-  @Embedded
-  @AttributeOverride(name = "failures", column = @Column(name = "failed_sign_ins"))
-  @AttributeOverride(name = "blockedUntil", column = @Column(name = "sign_in_blocked_until"))
-  @AttributeOverride(name = "lastFailureAt", column = @Column(name = "last_failed_sign_in_at"))
-  private Attempts signInAttempts = new Attempts();
-
-  /** Wrong second-factor codes in a row, counted apart from wrong passwords. */
-  @Embedded
-  @AttributeOverride(name = "failures", column = @Column(name = "failed_second_factors"))
-  @AttributeOverride(name = "blockedUntil", column = @Column(name = "second_factor_blocked_until"))
-  @AttributeOverride(
-      name = "lastFailureAt",
-      column = @Column(name = "last_failed_second_factor_at"))
-  private Attempts secondFactorAttempts = new Attempts();
-
   /** Sessions signed in before this instant are no longer honoured. */
   @Column(name = "sessions_valid_after")
   private Instant sessionsValidAfter;
@@ -97,26 +71,13 @@ public class Account {
   @Column(name = "credentials_changed_at")
   private Instant credentialsChangedAt;
 
-  /** Wrong passwords an hour, whoever sends them. */
-  @Embedded private GuessCeiling guessCeiling = new GuessCeiling();
-
-  /** The home page's suggestions put off with "not now", and when: "PASSKEY:2026-11-25,…". */
-  @Column(name = "dismissed_nudges", length = 200)
-  private String dismissedNudges;
+  @Embedded private Throttling throttling = new Throttling();
 
   @Embedded private RecoveryState recovery = new RecoveryState();
 
-  /** The opaque WebAuthn user handle (base64url of 32 random bytes), made at the first key. */
-  @Column(name = "webauthn_handle", length = 64)
-  private String webauthnHandle;
+  @Embedded private Mobile mobile = new Mobile();
 
-  /** A mobile number in E.164 form, given by the firm or the owner. */
-  @Column(length = 20)
-  private String phone;
-
-  /** When the owner proved the number theirs; without it the number does not count. */
-  @Column(name = "phone_confirmed_at")
-  private Instant phoneConfirmedAt;
+  @Embedded private PutOffNudges nudges = new PutOffNudges();
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -173,96 +134,33 @@ public class Account {
     return status == AccountStatus.ACTIVE && passwordHash != null;
   }
 
-  /** Whether a password attempt must wait: too many failures in a row. */
-  public boolean isSignInBlocked(Instant now) {
-    return signInAttempts().isBlocked(now);
-  }
-
-  /** Until when the next password or code must wait after wrong ones, if it must. */
-  public Optional<Instant> waitsUntil(Instant now) {
-    Optional<Instant> password = signInAttempts().waitsUntil(now);
-    Optional<Instant> code = secondFactorAttempts().waitsUntil(now);
-    return password.isEmpty()
-        ? code
-        : code.filter(c -> c.isAfter(password.get())).or(() -> password);
-  }
-
-  /**
-   * Counts a wrong password. Past a few free attempts each failure makes the next attempt wait a
-   * minute longer, up to a quarter of an hour: at most about fifteen guesses an hour. It also
-   * counts against the hourly ceiling.
-   */
-  public void recordFailedSignIn(Instant now) {
-    signInAttempts().recordFailure(now);
-    guessCeiling().spend(now);
-  }
-
-  /**
-   * Counts a wrong password from a browser the account knows: the browser keeps its own count and
-   * waits, the account's hourly ceiling counts it as any other.
-   */
-  public void recordFailedSignInFromKnownBrowser(Instant now) {
-    guessCeiling().spend(now);
-  }
-
-  /** Whether a second-factor attempt must wait: too many wrong codes in a row. */
-  public boolean isSecondFactorBlocked(Instant now) {
-    return secondFactorAttempts().isBlocked(now);
-  }
-
-  /** Counts a wrong code, with the same growing waits as wrong passwords, counted apart. */
-  public void recordFailedSecondFactor(Instant now) {
-    secondFactorAttempts().recordFailure(now);
-  }
-
-  public void recordSecondFactor() {
-    secondFactorAttempts().clear();
-  }
-
   public void recordSignIn(Instant now) {
-    signInAttempts().clear();
+    throttling().clearSignInFailures();
     lastSignInAt = now;
   }
 
-  /** A new password was set the safe way: the waits earned by wrong guesses no longer apply. */
-  public void clearSignInFailures() {
-    signInAttempts().clear();
+  /** How the account slows down guessing: waits after wrong answers, the hourly ceiling. */
+  public Throttling throttling() {
+    if (throttling == null) {
+      throttling = new Throttling();
+    }
+    return throttling;
   }
 
-  private Attempts signInAttempts() {
-    if (signInAttempts == null) {
-      signInAttempts = new Attempts();
+  /** The owner's mobile number. */
+  public Mobile mobile() {
+    if (mobile == null) {
+      mobile = new Mobile();
     }
-    return signInAttempts;
+    return mobile;
   }
 
-  private Attempts secondFactorAttempts() {
-    if (secondFactorAttempts == null) {
-      secondFactorAttempts = new Attempts();
+  /** The home page's suggestions put off. */
+  public PutOffNudges nudges() {
+    if (nudges == null) {
+      nudges = new PutOffNudges();
     }
-    return secondFactorAttempts;
-  }
-
-  /** When the owner last put off the home page's suggestion of this name, if they did. */
-  public Optional<LocalDate> nudgeDismissedOn(String nudge) {
-    if (dismissedNudges == null) {
-      return Optional.empty();
-    }
-    return Arrays.stream(dismissedNudges.split(","))
-        .filter(entry -> entry.startsWith(nudge + ":"))
-        .map(entry -> LocalDate.parse(entry.substring(nudge.length() + 1)))
-        .findFirst();
-  }
-
-  /** Puts off the home page's suggestion of this name, from the given day. */
-  public void dismissNudge(String nudge, LocalDate today) {
-    StringBuilder kept = new StringBuilder(nudge).append(':').append(today);
-    if (dismissedNudges != null) {
-      Arrays.stream(dismissedNudges.split(","))
-          .filter(entry -> !entry.isBlank() && !entry.startsWith(nudge + ":"))
-          .forEach(entry -> kept.append(',').append(entry));
-    }
-    dismissedNudges = kept.toString();
+    return nudges;
   }
 
   /**
@@ -290,18 +188,6 @@ public class Account {
   /** Whether something begun at that instant (a sign-in's step, a known browser) still counts. */
   public boolean honoursSince(Instant begun) {
     return credentialsChangedAt == null || begun.isAfter(credentialsChangedAt);
-  }
-
-  /** Whether the account's hourly ceiling of wrong passwords leaves room for one more check. */
-  public boolean hasGuessesLeft(Instant now) {
-    return guessCeiling().hasRoom(now);
-  }
-
-  private GuessCeiling guessCeiling() {
-    if (guessCeiling == null) {
-      guessCeiling = new GuessCeiling();
-    }
-    return guessCeiling;
   }
 
   public boolean honoursSessionSignedInAt(Instant signedInAt) {
@@ -352,49 +238,11 @@ public class Account {
     if (status == AccountStatus.LOCKED) {
       status = AccountStatus.ACTIVE;
     }
-    signInAttempts().clear();
-    secondFactorAttempts().clear();
+    throttling().clearAll();
   }
 
   public void setRole(Role role) {
     this.role = Objects.requireNonNull(role);
-  }
-
-  public String getWebauthnHandle() {
-    return webauthnHandle;
-  }
-
-  public void setWebauthnHandle(String webauthnHandle) {
-    if (this.webauthnHandle != null) {
-      throw new IllegalStateException("The WebAuthn handle of an account never changes");
-    }
-    this.webauthnHandle = Objects.requireNonNull(webauthnHandle);
-  }
-
-  public String getPhone() {
-    return phone;
-  }
-
-  /** A number given for the owner (at invitation): it counts only once they confirm it. */
-  public void setPhone(String phone) {
-    this.phone = phone;
-    this.phoneConfirmedAt = null;
-  }
-
-  /** The owner typed the code sent to this number: it is theirs, and it counts for recovery. */
-  public void confirmPhone(String phone, Instant now) {
-    this.phone = Objects.requireNonNull(phone);
-    this.phoneConfirmedAt = Objects.requireNonNull(now);
-  }
-
-  public void removePhone() {
-    this.phone = null;
-    this.phoneConfirmedAt = null;
-  }
-
-  /** The number its owner confirmed, if any. */
-  public Optional<String> confirmedPhone() {
-    return phoneConfirmedAt == null ? Optional.empty() : Optional.ofNullable(phone);
   }
 
   public Long getId() {
@@ -431,10 +279,6 @@ public class Account {
 
   public String getPasswordHash() {
     return passwordHash;
-  }
-
-  public int getFailedSignIns() {
-    return signInAttempts().failures();
   }
 
   public Instant getCreatedAt() {

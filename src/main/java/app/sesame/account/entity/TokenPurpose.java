@@ -1,6 +1,6 @@
 package app.sesame.account.entity;
 
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import java.time.Duration;
 
 /**

@@ -2,8 +2,8 @@ package app.sesame.audit.control;
 
 import app.sesame.audit.entity.AuditEvent;
 import app.sesame.audit.entity.AuditType;
-import app.sesame.platform.LimitReached;
-import app.sesame.platform.RequestOrigin;
+import app.sesame.limits.control.LimitReached;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;

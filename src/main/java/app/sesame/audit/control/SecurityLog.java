@@ -1,7 +1,7 @@
 package app.sesame.audit.control;
 
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

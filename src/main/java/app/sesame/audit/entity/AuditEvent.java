@@ -1,6 +1,6 @@
 package app.sesame.audit.entity;
 
-import app.sesame.platform.TrustedProxies;
+import app.sesame.settings.control.TrustedProxies;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,9 +1,9 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.account.boundary.Brand;
+import app.sesame.firm.boundary.Brand;
 import app.sesame.firm.control.Logos;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

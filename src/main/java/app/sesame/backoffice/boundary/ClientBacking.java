@@ -1,7 +1,7 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;

@@ -4,9 +4,11 @@ import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.control.EnrolmentCodes;
 import app.sesame.account.control.Onboarding;
+import app.sesame.account.control.PhoneNumbers;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.Role;
+import app.sesame.account.entity.Throttling;
 import app.sesame.audit.control.AuditTrail;
 import app.sesame.audit.entity.AuditEvent;
 import app.sesame.backoffice.control.FirmMembers;
@@ -14,8 +16,7 @@ import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.FactorSummary;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
-import app.sesame.platform.PhoneNumbers;
+import app.sesame.language.control.Language;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -186,15 +187,15 @@ public class Clients {
         a.getStatus(),
         factors,
         a.getLastSignInAt(),
-        a.waitsUntil(Instant.now()).orElse(null));
+        a.throttling().waitsUntil(Instant.now()).orElse(null));
   }
 
   public Detail detail(long clientId) {
     Account client = client(clientId);
     return new Detail(
         row(client, factors.summary(clientId)),
-        client.getPhone(),
-        client.confirmedPhone().isPresent(),
+        client.mobile().number(),
+        client.mobile().confirmed().isPresent(),
         factors.devices(clientId),
         RecoveryStanding.of(client, enrolmentCodes.latest(client), Instant.now()),
         audit.about(clientId, TRAIL_SHOWN));
@@ -248,7 +249,7 @@ public class Clients {
     List<Account> accounts =
         em.createQuery(
                 "select a from Account a where a.firm.id = :firm and (a.status = :locked or"
-                    + Account.WAITING
+                    + Throttling.WAITING
                     + ") order by a.displayName",
                 Account.class)
             .setParameter("firm", caller.require().firmId())

@@ -1,9 +1,9 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.AccountStatus;
-import app.sesame.platform.Language;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Language;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,8 +2,8 @@ package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.audit.entity.AuditType;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

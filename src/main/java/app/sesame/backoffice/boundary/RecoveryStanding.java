@@ -3,7 +3,7 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Date;

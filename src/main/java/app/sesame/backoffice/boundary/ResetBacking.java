@@ -2,8 +2,8 @@ package app.sesame.backoffice.boundary;
 
 import app.sesame.factor.boundary.FactorOwner;
 import app.sesame.factor.boundary.Reauthentication;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.sesame.backoffice.control;
 
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,7 +1,7 @@
 package app.sesame.factor.boundary;
 
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;

@@ -5,7 +5,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.entity.FactorDevice;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,7 +63,7 @@ public abstract class Devices<D extends FactorDevice> implements SecondFactor {
 
   @Override
   public Map<Long, Long> counts(Collection<Long> accountIds) {
-    return PerAccount.counts(
+    return CountsPerAccount.counts(
         em.createQuery(
                 "select d.account.id, count(d) from "
                     + entityName()

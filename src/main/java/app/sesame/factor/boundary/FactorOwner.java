@@ -3,7 +3,7 @@ package app.sesame.factor.boundary;
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.boundary.SignedInSession;
 import app.sesame.account.control.Accounts;
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package app.sesame.factor.boundary;
 
-import app.sesame.platform.Messages;
+import app.sesame.language.control.Messages;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

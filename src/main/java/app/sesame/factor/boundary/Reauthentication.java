@@ -30,8 +30,8 @@ public class Reauthentication {
     Instant now = Instant.now();
     if (secret == null
         || secret.isBlank()
-        || account.isSignInBlocked(now)
-        || !account.hasGuessesLeft(now)) {
+        || account.throttling().isSignInBlocked(now)
+        || !account.throttling().hasGuessesLeft(now)) {
       return false;
     }
     // A device's code, if one takes it; otherwise the password (the hash is spent only then).
@@ -39,7 +39,7 @@ public class Reauthentication {
         factors.useDeviceCode(accountId, secret.strip())
             || hashing.verify(secret, account.getPasswordHash());
     if (!proven) {
-      account.recordFailedSignIn(now);
+      account.throttling().recordFailedSignIn(now);
       fire(AuditType.SIGN_IN_FAILED, account, "confirmation refused");
       return false;
     }

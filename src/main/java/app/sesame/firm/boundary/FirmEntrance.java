@@ -1,7 +1,7 @@
 package app.sesame.firm.boundary;
 
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.RequestOrigin;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

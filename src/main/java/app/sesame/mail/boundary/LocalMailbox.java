@@ -1,9 +1,9 @@
 package app.sesame.mail.boundary;
 
+import app.sesame.language.control.Language;
+import app.sesame.language.control.Messages;
 import app.sesame.mail.control.LocalMailServer;
-import app.sesame.platform.Language;
-import app.sesame.platform.Messages;
-import app.sesame.platform.RequestOrigin;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

@@ -1,6 +1,6 @@
 package app.sesame.mail.control;
 
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.PostConstruct;

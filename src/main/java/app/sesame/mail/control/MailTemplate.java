@@ -1,6 +1,6 @@
 package app.sesame.mail.control;
 
-import app.sesame.platform.Language;
+import app.sesame.language.control.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package app.sesame.mail.control;
 
+import app.sesame.language.control.Language;
 import app.sesame.mail.entity.OutboxMail;
-import app.sesame.platform.Language;
-import app.sesame.platform.SecretBox;
+import app.sesame.secrets.control.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,9 @@
 package app.sesame.mail.control;
 
 import app.sesame.mail.entity.OutboxMail;
-import app.sesame.platform.SecretBox;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.Settings;
+import app.sesame.secrets.control.SecretBox;
+import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,6 +1,6 @@
 package app.sesame.mail.control;
 
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

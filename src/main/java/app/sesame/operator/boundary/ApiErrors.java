@@ -1,9 +1,9 @@
 package app.sesame.operator.boundary;
 
+import app.sesame.language.control.Language;
+import app.sesame.language.control.Messages;
 import app.sesame.operator.control.FirmRefused;
-import app.sesame.platform.Language;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,10 +1,10 @@
 package app.sesame.operator.boundary;
 
 import app.sesame.firm.entity.Firm;
+import app.sesame.language.control.Language;
+import app.sesame.language.control.Messages;
 import app.sesame.operator.control.NewFirm;
-import app.sesame.platform.Language;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -3,7 +3,7 @@ package app.sesame.operator.boundary;
 import app.sesame.operator.control.Actor;
 import app.sesame.operator.control.FirmDirectory;
 import app.sesame.operator.control.NewFirm;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

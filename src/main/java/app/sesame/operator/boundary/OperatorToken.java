@@ -1,8 +1,8 @@
 package app.sesame.operator.boundary;
 
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
-import app.sesame.platform.Settings;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
+import app.sesame.settings.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

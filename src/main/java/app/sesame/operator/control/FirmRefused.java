@@ -1,6 +1,6 @@
 package app.sesame.operator.control;
 
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 
 /**
  * An operator's request on a firm that cannot be carried out: bad input, an address part another

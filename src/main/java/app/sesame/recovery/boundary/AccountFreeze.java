@@ -1,6 +1,5 @@
 package app.sesame.recovery.boundary;
 
-import app.sesame.account.control.MailBrands;
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.control.Tokens;
@@ -11,11 +10,12 @@ import app.sesame.account.entity.Role;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.control.MailBrands;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
-import app.sesame.platform.Page;
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
+import app.sesame.web.boundary.RequestOrigin;
+import app.sesame.web.control.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

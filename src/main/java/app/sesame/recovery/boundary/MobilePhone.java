@@ -1,14 +1,14 @@
 package app.sesame.recovery.boundary;
 
+import app.sesame.account.control.PhoneNumbers;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.PhoneNumbers;
-import app.sesame.platform.UserError;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -45,13 +45,13 @@ public class MobilePhone {
 
   public Optional<Number> of(long accountId) {
     Account account = em.find(Account.class, accountId);
-    return Optional.ofNullable(account.getPhone())
-        .map(p -> new Number(PhoneNumbers.readable(p), account.confirmedPhone().isPresent()));
+    return Optional.ofNullable(account.mobile().number())
+        .map(p -> new Number(PhoneNumbers.readable(p), account.mobile().confirmed().isPresent()));
   }
 
   /** Whether the account has a number its owner confirmed. */
   public boolean hasConfirmed(long accountId) {
-    return em.find(Account.class, accountId).confirmedPhone().isPresent();
+    return em.find(Account.class, accountId).mobile().confirmed().isPresent();
   }
 
   /**
@@ -65,13 +65,13 @@ public class MobilePhone {
     String number;
     if (typed == null || typed.isBlank()) {
       number =
-          Optional.ofNullable(account.getPhone())
-              .filter(p -> account.confirmedPhone().isEmpty())
+          Optional.ofNullable(account.mobile().number())
+              .filter(p -> account.mobile().confirmed().isEmpty())
               .orElseThrow(() -> new UserError("phone.error.invalid"));
     } else {
       number = PhoneNumbers.mobile(typed).orElseThrow(() -> new UserError("phone.error.invalid"));
     }
-    if (account.confirmedPhone().filter(number::equals).isPresent()) {
+    if (account.mobile().confirmed().filter(number::equals).isPresent()) {
       throw new UserError("phone.error.same");
     }
     return switch (smsCodes.send(accountId, number, SmsPurpose.PHONE_CONFIRMATION)) {
@@ -92,7 +92,7 @@ public class MobilePhone {
       return check.outcome();
     }
     Account account = em.find(Account.class, accountId);
-    account.confirmPhone(check.phone(), Instant.now());
+    account.mobile().confirm(check.phone(), Instant.now());
     String masked = PhoneNumbers.masked(check.phone());
     events.fire(
         SecurityEvent.own(AuditType.PHONE_CONFIRMED, account.getFirm().getId(), accountId, masked));
@@ -105,12 +105,12 @@ public class MobilePhone {
 
   public void remove(long accountId) {
     Account account = em.find(Account.class, accountId);
-    String phone = account.getPhone();
+    String phone = account.mobile().number();
     if (phone == null) {
       return;
     }
-    boolean wasConfirmed = account.confirmedPhone().isPresent();
-    account.removePhone();
+    boolean wasConfirmed = account.mobile().confirmed().isPresent();
+    account.mobile().remove();
     events.fire(
         SecurityEvent.own(
             AuditType.PHONE_REMOVED,

@@ -11,10 +11,10 @@ import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.language.control.Messages;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.Messages;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.UserError;
+import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -82,7 +82,7 @@ public class PasswordReset {
       throw new UserError("activate.error.confirmation");
     }
     account.changePasswordHash(hashing.hash(password));
-    account.clearSignInFailures();
+    account.throttling().clearSignInFailures();
     account.endSessions(now);
     account.recovery().recovered(RecoveryKind.PASSWORD, now);
     events.fire(

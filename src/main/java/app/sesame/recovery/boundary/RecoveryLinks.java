@@ -1,8 +1,8 @@
 package app.sesame.recovery.boundary;
 
 import app.sesame.account.control.Accounts;
-import app.sesame.account.control.MailBrands;
 import app.sesame.account.control.Onboarding;
+import app.sesame.account.control.PhoneNumbers;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
@@ -12,16 +12,16 @@ import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.firm.control.MailBrands;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
-import app.sesame.platform.Page;
-import app.sesame.platform.PhoneNumbers;
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.Settings;
-import app.sesame.platform.UserError;
+import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.settings.control.Settings;
+import app.sesame.web.boundary.RequestOrigin;
+import app.sesame.web.control.Page;
+import app.sesame.web.control.UserError;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
@@ -204,7 +204,7 @@ public class RecoveryLinks {
         now,
         waits.orElse(null),
         factors.hasKeys(accountId),
-        account.confirmedPhone().map(PhoneNumbers::masked).orElse(null));
+        account.mobile().confirmed().map(PhoneNumbers::masked).orElse(null));
   }
 
   private Opening opening(Account account, Path path) {

@@ -8,13 +8,13 @@ import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.Ceremony;
 import app.sesame.factor.boundary.SecondFactors;
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.UserError;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
+import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.signin.boundary.SecondStep;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,13 +60,15 @@ public class RecoveryProofs {
     if (!limits.allow(Limit.PASSWORD)) {
       return false;
     }
-    if (!account.canSignIn() || account.isSignInBlocked(now) || !account.hasGuessesLeft(now)) {
+    if (!account.canSignIn()
+        || account.throttling().isSignInBlocked(now)
+        || !account.throttling().hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, "recovery");
       return false;
     }
     if (!hashing.verify(typed, account.getPasswordHash())) {
-      account.recordFailedSignIn(now);
+      account.throttling().recordFailedSignIn(now);
       fire(AuditType.SIGN_IN_FAILED, account, "recovery: wrong password");
       return false;
     }
@@ -92,7 +94,8 @@ public class RecoveryProofs {
     if (!limits.allow(Limit.SMS)) {
       return SmsCodes.Sending.TOO_MANY;
     }
-    return smsCodes.send(accountId, account.confirmedPhone().orElseThrow(), SmsPurpose.RECOVERY);
+    return smsCodes.send(
+        accountId, account.mobile().confirmed().orElseThrow(), SmsPurpose.RECOVERY);
   }
 
   public SmsCodes.Outcome checkSms(long accountId, String code) {

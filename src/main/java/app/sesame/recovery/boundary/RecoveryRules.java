@@ -20,7 +20,7 @@ final class RecoveryRules {
   static boolean smsRecoveryOpen(Account account) {
     return !account.getRole().isPrivileged()
         && account.getFirm().isSelfServiceRecovery()
-        && account.confirmedPhone().isPresent();
+        && account.mobile().confirmed().isPresent();
   }
 
   /**

@@ -5,8 +5,8 @@ import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.BackupFactor;
+import app.sesame.factor.boundary.CountsPerAccount;
 import app.sesame.factor.boundary.Device;
-import app.sesame.factor.boundary.PerAccount;
 import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
 import app.sesame.recoverycodes.control.RecoveryCodeFormat;
@@ -128,7 +128,7 @@ public class RecoveryCodes implements BackupFactor {
 
   @Override
   public Map<Long, Long> counts(Collection<Long> accountIds) {
-    return PerAccount.counts(
+    return CountsPerAccount.counts(
         em.createQuery(
                 "select c.account.id, count(c) from RecoveryCode c where c.account.id in :ids"
                     + " and c.usedAt is null group by c.account.id",

@@ -1,6 +1,6 @@
 package app.sesame.recoverycodes.control;
 
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

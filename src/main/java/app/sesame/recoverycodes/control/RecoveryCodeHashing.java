@@ -1,6 +1,6 @@
 package app.sesame.recoverycodes.control;
 
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

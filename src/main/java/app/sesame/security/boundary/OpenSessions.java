@@ -5,7 +5,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.PortalSession;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
-import app.sesame.platform.BrowserName;
+import app.sesame.web.control.BrowserName;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -9,10 +9,10 @@ import app.sesame.account.control.SessionRegistry;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
-import app.sesame.platform.UserError;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -63,12 +63,12 @@ public class PasswordChange {
     Instant now = Instant.now();
     if (current == null
         || current.isEmpty()
-        || account.isSignInBlocked(now)
-        || !account.hasGuessesLeft(now)) {
+        || account.throttling().isSignInBlocked(now)
+        || !account.throttling().hasGuessesLeft(now)) {
       return OptionalInt.empty();
     }
     if (!hashing.verify(current, account.getPasswordHash())) {
-      account.recordFailedSignIn(now);
+      account.throttling().recordFailedSignIn(now);
       fire(account, AuditType.SIGN_IN_FAILED, "password change: wrong current password");
       return OptionalInt.empty();
     }
@@ -84,7 +84,7 @@ public class PasswordChange {
       throw new UserError("security.password.error.same");
     }
     account.changePasswordHash(hashing.hash(password));
-    account.clearSignInFailures();
+    account.throttling().clearSignInFailures();
     account.credentialsChanged(now);
     int ended = sessions.endAllBut(accountId, session);
     fire(account, AuditType.PASSWORD_CHANGED, ended + " other session(s) ended");

@@ -2,7 +2,7 @@ package app.sesame.security.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.boundary.SignedInSession;
-import app.sesame.platform.Messages;
+import app.sesame.language.control.Messages;
 import app.sesame.security.boundary.OpenSessions.OpenSession;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.sesame.security.boundary;
 
 import app.sesame.audit.control.AuditTrail;
 import app.sesame.factor.boundary.FactorOwner;
-import app.sesame.platform.BrowserName;
+import app.sesame.web.control.BrowserName;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,7 @@
 package app.sesame.signin.boundary;
 
-import app.sesame.platform.Messages;
-import app.sesame.platform.Page;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

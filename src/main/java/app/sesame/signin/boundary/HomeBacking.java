@@ -2,8 +2,8 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
-import app.sesame.platform.Navigation;
-import app.sesame.platform.Page;
+import app.sesame.web.boundary.Navigation;
+import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,9 +2,9 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
-import app.sesame.platform.RequestOrigin;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.signin.entity.KnownBrowser;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,9 +2,9 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.entity.Account;
 import app.sesame.factor.boundary.SetupGrant;
-import app.sesame.platform.Page;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.Sessions;
+import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.web.control.Page;
+import app.sesame.web.control.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;

@@ -9,8 +9,8 @@ import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.KeyFactor;
 import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -81,17 +81,17 @@ public class SecondStep {
   public Optional<Method> verify(long accountId, String code) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
+    if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
     Optional<Method> method = factors.useCode(accountId, account.getFirm(), code).map(Method::of);
     if (method.isEmpty()) {
-      account.recordFailedSecondFactor(now);
+      account.throttling().recordFailedSecondFactor(now);
       fire(AuditType.SECOND_FACTOR_FAILED, account, null);
       return Optional.empty();
     }
-    account.recordSecondFactor();
+    account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
     fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
     return method;
@@ -101,18 +101,18 @@ public class SecondStep {
   public Optional<Method> verifyKey(long accountId, String requestJson, String responseJson) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
+    if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
     Optional<KeyFactor> keys = factors.keys();
     if (keys.isEmpty()
         || keys.get().finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
-      account.recordFailedSecondFactor(now);
+      account.throttling().recordFailedSecondFactor(now);
       fire(AuditType.SECOND_FACTOR_FAILED, account, "key");
       return Optional.empty();
     }
-    account.recordSecondFactor();
+    account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
     Method method = Method.of(keys.get());
     fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.name());
@@ -172,20 +172,20 @@ public class SecondStep {
   public boolean checkEnrolmentCode(long accountId, String code) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (account.isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
+    if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
       fire(AuditType.SECOND_FACTOR_THROTTLED, account, "enrolment code");
       return false;
     }
     EnrolmentCodes.Outcome outcome = enrolmentCodes.use(account, code);
     if (outcome != EnrolmentCodes.Outcome.ACCEPTED) {
-      account.recordFailedSecondFactor(now);
+      account.throttling().recordFailedSecondFactor(now);
       fire(
           AuditType.ENROLMENT_CODE_WRONG,
           account,
           outcome == EnrolmentCodes.Outcome.WRONG ? "wrong code" : "no valid code");
       return false;
     }
-    account.recordSecondFactor();
+    account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
     fire(AuditType.ENROLMENT_CODE_USED, account, null);
     return true;

@@ -3,7 +3,7 @@ package app.sesame.signin.boundary;
 import app.sesame.account.control.Accounts;
 import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
-import app.sesame.platform.Page;
+import app.sesame.web.control.Page;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -9,12 +9,12 @@ import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.limits.boundary.ClientLimits;
+import app.sesame.limits.control.Limit;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.BrowserName;
-import app.sesame.platform.ClientLimits;
-import app.sesame.platform.Limit;
-import app.sesame.platform.RequestOrigin;
 import app.sesame.signin.entity.KnownBrowser;
+import app.sesame.web.boundary.RequestOrigin;
+import app.sesame.web.control.BrowserName;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class SignIn {
     // Attempts on one account are taken one at a time, so that the failure counts hold.
     Account account = em.find(Account.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (!account.hasGuessesLeft(now)) {
+    if (!account.throttling().hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, "hourly ceiling");
       return Optional.empty();
@@ -81,7 +81,9 @@ public class SignIn {
     // A browser the account knows waits after its own wrong guesses only; any other after all of
     // the others'.
     Optional<KnownBrowser> browser = knownBrowsers.trusted(account, now);
-    if (browser.map(b -> b.isBlocked(now)).orElseGet(() -> account.isSignInBlocked(now))) {
+    if (browser
+        .map(b -> b.isBlocked(now))
+        .orElseGet(() -> account.throttling().isSignInBlocked(now))) {
       hashing.verifyDecoy(typed);
       fire(AuditType.SIGN_IN_THROTTLED, account, browser.isPresent() ? "known browser" : null);
       return Optional.empty();
@@ -94,9 +96,9 @@ public class SignIn {
       }
       if (browser.isPresent()) {
         browser.get().recordFailure(now);
-        account.recordFailedSignInFromKnownBrowser(now);
+        account.throttling().recordFailedSignInFromKnownBrowser(now);
       } else {
-        account.recordFailedSignIn(now);
+        account.throttling().recordFailedSignIn(now);
       }
       fire(AuditType.SIGN_IN_FAILED, account, "wrong password");
       return Optional.empty();

@@ -2,8 +2,8 @@ package app.sesame.signin.boundary;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
-import app.sesame.platform.Navigation;
-import app.sesame.platform.Page;
+import app.sesame.web.boundary.Navigation;
+import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -1,8 +1,8 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
-import app.sesame.platform.Navigation;
-import app.sesame.platform.Page;
+import app.sesame.web.boundary.Navigation;
+import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;

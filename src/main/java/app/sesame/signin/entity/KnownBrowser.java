@@ -2,7 +2,7 @@ package app.sesame.signin.entity;
 
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Attempts;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

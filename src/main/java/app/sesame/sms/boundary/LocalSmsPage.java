@@ -1,10 +1,10 @@
 package app.sesame.sms.boundary;
 
-import app.sesame.platform.Language;
-import app.sesame.platform.Messages;
-import app.sesame.platform.RequestOrigin;
+import app.sesame.language.control.Language;
+import app.sesame.language.control.Messages;
 import app.sesame.sms.control.LocalSmsOutbox;
 import app.sesame.sms.control.SmsGateways;
+import app.sesame.web.boundary.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,12 +1,12 @@
 package app.sesame.sms.boundary;
 
+import app.sesame.account.control.PhoneNumbers;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
-import app.sesame.platform.Messages;
-import app.sesame.platform.PhoneNumbers;
-import app.sesame.platform.SecretBox;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.language.control.Messages;
+import app.sesame.secrets.control.SecretBox;
+import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.sms.control.SmsGateway;
 import app.sesame.sms.entity.SmsCode;
 import app.sesame.sms.entity.SmsPurpose;

@@ -1,6 +1,6 @@
 package app.sesame.sms.control;
 
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

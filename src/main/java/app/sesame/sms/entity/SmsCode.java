@@ -1,7 +1,7 @@
 package app.sesame.sms.entity;
 
 import app.sesame.account.entity.Account;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -2,8 +2,8 @@ package app.sesame.totp.boundary;
 
 import app.sesame.factor.boundary.FactorOwner;
 import app.sesame.factor.boundary.FactorSetup;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
@@ -77,7 +77,7 @@ public class AppSetupBacking implements Serializable {
 
   private Step step = Step.IDLE;
   private Phone phone = Phone.IPHONE;
-  private Authenticators.Enrollment enrollment;
+  private Authenticators.NewApp newApp;
   private String name;
   private String code;
   private boolean showKey;
@@ -107,7 +107,7 @@ public class AppSetupBacking implements Serializable {
       return;
     }
     try {
-      enrollment = authenticators.start(owner.require(), null);
+      newApp = authenticators.start(owner.require(), null);
     } catch (UserError error) {
       Messages.error(error);
       return;
@@ -119,8 +119,8 @@ public class AppSetupBacking implements Serializable {
   }
 
   /** Continues with an enrolment started elsewhere (the reset of an authenticator). */
-  public void resume(Authenticators.Enrollment started) {
-    enrollment = started;
+  public void resume(Authenticators.NewApp started) {
+    newApp = started;
     name = started.name();
     code = null;
     showKey = false;
@@ -138,7 +138,7 @@ public class AppSetupBacking implements Serializable {
           setup.add(
               accountId,
               owner.replacingBefore(),
-              () -> authenticators.confirm(accountId, enrollment.id(), name, code));
+              () -> authenticators.confirm(accountId, newApp.id(), name, code));
       Messages.info("totp.verified");
       step = recoveryCodes.isEmpty() ? Step.DONE : Step.CODES;
     } catch (UserError error) {
@@ -160,7 +160,7 @@ public class AppSetupBacking implements Serializable {
   /** Leaves the setup; the page is loaded afresh, with the new app in its list. */
   public void close() throws IOException {
     step = Step.IDLE;
-    enrollment = null;
+    newApp = null;
     recoveryCodes = List.of();
     external.redirect(((HttpServletRequest) external.getRequest()).getRequestURI());
   }
@@ -193,8 +193,8 @@ public class AppSetupBacking implements Serializable {
     this.phone = phone;
   }
 
-  public Authenticators.Enrollment getEnrollment() {
-    return enrollment;
+  public Authenticators.NewApp getNewApp() {
+    return newApp;
   }
 
   public String getName() {

@@ -4,8 +4,8 @@ import app.sesame.factor.boundary.Device;
 import app.sesame.factor.boundary.DeviceSection;
 import app.sesame.factor.boundary.Devices;
 import app.sesame.factor.boundary.Proven;
-import app.sesame.platform.Messages;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Messages;
+import app.sesame.web.control.UserError;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.faces.view.ViewScoped;
@@ -27,7 +27,7 @@ public class AppsBacking extends DeviceSection {
   private static final String RESET_APP = "app.reset";
 
   @Inject Authenticators authenticators;
-  @Inject AppSetupBacking enrollment;
+  @Inject AppSetupBacking newApp;
 
   @Override
   protected Devices<?> kind() {
@@ -50,13 +50,13 @@ public class AppsBacking extends DeviceSection {
   void proven(@Observes(notifyObserver = Reception.IF_EXISTS) Proven proven) {
     try {
       if (proven.is(ADD_APP)) {
-        enrollment.begin();
+        newApp.begin();
         return;
       } else if (proven.is(REMOVE_APP)) {
         authenticators.remove(owner.require(), proven.target());
         Messages.info("security.removed");
       } else if (proven.is(RESET_APP)) {
-        enrollment.resume(authenticators.reset(owner.require(), proven.target()));
+        newApp.resume(authenticators.reset(owner.require(), proven.target()));
         Messages.info("security.reset");
       } else {
         return;

@@ -7,12 +7,12 @@ import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
 import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.SecretBox;
-import app.sesame.platform.UserError;
+import app.sesame.secrets.control.SecretBox;
 import app.sesame.totp.control.QrCodes;
 import app.sesame.totp.control.SecretSealing;
 import app.sesame.totp.control.TotpCodes;
 import app.sesame.totp.entity.Authenticator;
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -50,7 +50,7 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
           "totp.error.unknown");
 
   /** An enrolment in progress: what the page shows to set up the app. */
-  public record Enrollment(long id, String name, String qrDataUri, String groupedKey)
+  public record NewApp(long id, String name, String qrDataUri, String groupedKey)
       implements Serializable {
     public String getQrDataUri() {
       return qrDataUri;
@@ -91,7 +91,7 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
   }
 
   /** Starts setting up a new app: a fresh secret, replacing any enrolment left unfinished. */
-  public Enrollment start(long accountId, String name) {
+  public NewApp start(long accountId, String name) {
     Account account = em.find(Account.class, accountId);
     if (!account.getFirm().isAuthenticatorAppAllowed()) {
       throw new UserError("totp.error.not-allowed");
@@ -106,7 +106,7 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
     em.flush();
     pending.reseal(SecretSealing.seal(secrets, secret, accountId, pending.getId()));
     String uri = TotpCodes.keyUri(ISSUER, account.getEmail(), secret);
-    return new Enrollment(
+    return new NewApp(
         pending.getId(), pending.getName(), QrCodes.pngDataUri(uri), TotpCodes.grouped(secret));
   }
 
@@ -114,12 +114,12 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
    * Confirms an enrolment with the first code of the app, which keeps it; {@code FactorSetup} does
    * what follows for every kind.
    */
-  public void confirm(long accountId, long enrollmentId, String name, String code) {
-    Authenticator pending = em.find(Authenticator.class, enrollmentId);
+  public void confirm(long accountId, long newAppId, String name, String code) {
+    Authenticator pending = em.find(Authenticator.class, newAppId);
     if (pending == null
         || !pending.getAccount().getId().equals(accountId)
         || pending.isConfirmed()) {
-      throw new UserError("totp.error.enrollment-gone");
+      throw new UserError("totp.error.setup-gone");
     }
     String cleanName = name(name, null);
     OptionalLong step =
@@ -138,7 +138,7 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
    * Revokes an authenticator's secret (seed 000, "Reset"): every device set up with the old QR code
    * stops working at once, and a new enrolment under the same name starts.
    */
-  public Enrollment reset(long accountId, long authenticatorId) {
+  public NewApp reset(long accountId, long authenticatorId) {
     Authenticator authenticator = owned(accountId, authenticatorId);
     Account account = authenticator.getAccount();
     String name = authenticator.getName();

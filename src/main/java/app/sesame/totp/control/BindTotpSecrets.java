@@ -1,7 +1,7 @@
 package app.sesame.totp.control;
 
-import app.sesame.platform.SchemaMigration;
-import app.sesame.platform.SecretBox;
+import app.sesame.database.control.SchemaMigration;
+import app.sesame.secrets.control.SecretBox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import liquibase.Scope;

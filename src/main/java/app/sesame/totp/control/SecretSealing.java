@@ -1,6 +1,6 @@
 package app.sesame.totp.control;
 
-import app.sesame.platform.SecretBox;
+import app.sesame.secrets.control.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package app.sesame.totp.control;
 
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.settings.control.SecurityPolicy;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -9,8 +9,8 @@ import app.sesame.factor.boundary.Devices;
 import app.sesame.factor.boundary.KeyFactor;
 import app.sesame.firm.entity.Firm;
 import app.sesame.mail.control.MailTemplate;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.UserError;
+import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.web.control.UserError;
 import app.sesame.webauthn.control.KeyRepository;
 import app.sesame.webauthn.entity.SecurityKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +25,6 @@ import com.yubico.webauthn.StartRegistrationOptions;
 import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
 import com.yubico.webauthn.data.AuthenticatorSelectionCriteria;
 import com.yubico.webauthn.data.AuthenticatorTransport;
-import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.data.PublicKeyCredentialCreationOptions;
@@ -83,11 +82,7 @@ public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
     if (!account.getFirm().isSecurityKeyAllowed()) {
       throw new UserError("webauthn.error.not-allowed");
     }
-    if (account.getWebauthnHandle() == null) {
-      byte[] handle = new byte[32];
-      RANDOM.nextBytes(handle);
-      account.setWebauthnHandle(new ByteArray(handle).getBase64Url());
-    }
+    String handle = keys.handleMadeFor(account, RANDOM);
     PublicKeyCredentialCreationOptions options =
         relyingParty.startRegistration(
             StartRegistrationOptions.builder()
@@ -95,7 +90,7 @@ public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
                     UserIdentity.builder()
                         .name(account.getEmail())
                         .displayName(account.getDisplayName())
-                        .id(KeyRepository.bytes(account.getWebauthnHandle()))
+                        .id(KeyRepository.bytes(handle))
                         .build())
                 .authenticatorSelection(
                     AuthenticatorSelectionCriteria.builder()

@@ -1,6 +1,6 @@
 package app.sesame.webauthn.control;
 
-import app.sesame.platform.Settings;
+import app.sesame.settings.control.Settings;
 import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.data.RelyingPartyIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -63,7 +63,8 @@ class PasswordPolicyTest {
     String sixtyFour = "Aa1-" + "é".repeat(60);
     assertEquals(List.of(), check(sixtyFour));
     assertEquals(List.of(), check("Ωmega-Ключ-7-密码"));
-    String tooLong = "Aa1" + "x".repeat(app.sesame.platform.SecurityPolicy.PASSWORD_MAX_LENGTH);
+    String tooLong =
+        "Aa1" + "x".repeat(app.sesame.settings.control.SecurityPolicy.PASSWORD_MAX_LENGTH);
     assertEquals(List.of(PasswordRule.MAX_LENGTH), check(tooLong));
   }
 }

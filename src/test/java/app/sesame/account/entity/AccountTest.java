@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
-import app.sesame.platform.SecurityPolicy;
+import app.sesame.language.control.Language;
+import app.sesame.settings.control.SecurityPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,14 +42,14 @@ class AccountTest {
   void theFirstFailuresAreFreeThenEachOneMakesTheNextWaitLonger() {
     Account account = account();
     for (int i = 1; i < SecurityPolicy.FREE_ATTEMPTS; i++) {
-      account.recordFailedSignIn(now);
-      assertFalse(account.isSignInBlocked(now), "failure " + i);
+      account.throttling().recordFailedSignIn(now);
+      assertFalse(account.throttling().isSignInBlocked(now), "failure " + i);
     }
-    account.recordFailedSignIn(now);
-    assertTrue(account.isSignInBlocked(now.plusSeconds(59)));
-    assertFalse(account.isSignInBlocked(now.plusSeconds(60)));
-    account.recordFailedSignIn(now);
-    assertTrue(account.isSignInBlocked(now.plusSeconds(119)));
+    account.throttling().recordFailedSignIn(now);
+    assertTrue(account.throttling().isSignInBlocked(now.plusSeconds(59)));
+    assertFalse(account.throttling().isSignInBlocked(now.plusSeconds(60)));
+    account.throttling().recordFailedSignIn(now);
+    assertTrue(account.throttling().isSignInBlocked(now.plusSeconds(119)));
   }
 
   @Test
@@ -58,11 +58,11 @@ class AccountTest {
     Instant clock = now;
     int guesses = 0;
     while (clock.isBefore(now.plus(Duration.ofHours(1)))) {
-      if (account.isSignInBlocked(clock)) {
+      if (account.throttling().isSignInBlocked(clock)) {
         clock = clock.plusSeconds(1);
         continue;
       }
-      account.recordFailedSignIn(clock);
+      account.throttling().recordFailedSignIn(clock);
       guesses++;
     }
     assertTrue(guesses < 100, guesses + " guesses in an hour");
@@ -72,11 +72,11 @@ class AccountTest {
   void aSuccessfulSignInClearsTheFailures() {
     Account account = account();
     for (int i = 0; i < SecurityPolicy.FREE_ATTEMPTS; i++) {
-      account.recordFailedSignIn(now);
+      account.throttling().recordFailedSignIn(now);
     }
     account.recordSignIn(now.plus(Duration.ofMinutes(2)));
-    assertFalse(account.isSignInBlocked(now.plus(Duration.ofMinutes(2))));
-    assertEquals(0, account.getFailedSignIns());
+    assertFalse(account.throttling().isSignInBlocked(now.plus(Duration.ofMinutes(2))));
+    assertEquals(0, account.throttling().failedSignIns());
   }
 
   @Test

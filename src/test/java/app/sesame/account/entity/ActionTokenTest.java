@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.sesame.firm.entity.Firm;
-import app.sesame.platform.Language;
+import app.sesame.language.control.Language;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -43,14 +43,14 @@ class SecondFactorsIT {
   }
 
   private void enrolApp(long accountId, String name) {
-    Authenticators.Enrollment enrollment = authenticators.start(accountId, null);
-    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    Authenticators.NewApp newApp = authenticators.start(accountId, null);
+    byte[] secret = new Base32().decode(newApp.groupedKey().replace(" ", ""));
     setup.add(
         accountId,
         Optional.empty(),
         () ->
             authenticators.confirm(
-                accountId, enrollment.id(), name, new TotpCodes().code(secret, Instant.now())));
+                accountId, newApp.id(), name, new TotpCodes().code(secret, Instant.now())));
   }
 
   private void addKey(long accountId, String name) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.platform.Language;
+import app.sesame.language.control.Language;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.platform.Language;
+import app.sesame.language.control.Language;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -11,13 +11,13 @@ import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.factor.boundary.FactorSetup;
-import app.sesame.platform.Language;
-import app.sesame.platform.UserError;
+import app.sesame.language.control.Language;
 import app.sesame.signin.boundary.SecondStep;
 import app.sesame.support.InContainer;
 import app.sesame.support.SmsInbox;
 import app.sesame.totp.boundary.Authenticators;
 import app.sesame.totp.control.TotpCodes;
+import app.sesame.web.control.UserError;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,12 +68,12 @@ class RecoveryAttacksIT {
             hashing.hash(PASSWORD),
             a -> {
               a.getFirm().setSelfServiceRecovery(true);
-              a.confirmPhone(phone, Instant.now());
+              a.mobile().confirm(phone, Instant.now());
             });
-    Authenticators.Enrollment enrollment = authenticators.start(account.getId(), null);
-    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    Authenticators.NewApp newApp = authenticators.start(account.getId(), null);
+    byte[] secret = new Base32().decode(newApp.groupedKey().replace(" ", ""));
     authenticators.confirm(
-        account.getId(), enrollment.id(), "Phone", new TotpCodes().code(secret, Instant.now()));
+        account.getId(), newApp.id(), "Phone", new TotpCodes().code(secret, Instant.now()));
     return account;
   }
 
@@ -194,7 +194,7 @@ class RecoveryAttacksIT {
             hashing.hash(PASSWORD),
             a -> {
               a.getFirm().setSelfServiceRecovery(true);
-              a.confirmPhone(phone, Instant.now());
+              a.mobile().confirm(phone, Instant.now());
               a.setRole(Role.ACCOUNTANT);
             });
     assertEquals(
@@ -219,7 +219,7 @@ class RecoveryAttacksIT {
     Duration wait = Duration.between(Instant.now(), started.waitsUntil());
     assertTrue(wait.compareTo(Duration.ofHours(23)) > 0, wait.toString());
     assertThrows(UserError.class, () -> proofs.sendSms(client.getId()));
-    Authenticators.Enrollment attackers = authenticators.start(client.getId(), "Attacker");
+    Authenticators.NewApp attackers = authenticators.start(client.getId(), "Attacker");
     byte[] secret = new Base32().decode(attackers.groupedKey().replace(" ", ""));
     assertThrows(
         UserError.class,

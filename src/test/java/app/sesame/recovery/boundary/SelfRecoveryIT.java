@@ -12,15 +12,15 @@ import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.factor.boundary.FactorSetup;
-import app.sesame.platform.SecurityPolicy;
-import app.sesame.platform.UserError;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
 import app.sesame.support.InContainer;
 import app.sesame.support.SmsInbox;
 import app.sesame.totp.boundary.Authenticators;
 import app.sesame.totp.control.TotpCodes;
+import app.sesame.web.control.UserError;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +71,7 @@ class SelfRecoveryIT {
         account -> {
           account.getFirm().setSelfServiceRecovery(selfService);
           if (phone != null) {
-            account.confirmPhone(phone, Instant.now());
+            account.mobile().confirm(phone, Instant.now());
           }
         });
   }
@@ -327,7 +327,7 @@ class SelfRecoveryIT {
   void theOldFactorsGoOnlyOnceTheNewOneIsConfirmed() {
     Account account = client(true, SmsInbox.freshNumber());
     long id = account.getId();
-    Authenticators.Enrollment old = authenticators.start(id, "Old phone");
+    Authenticators.NewApp old = authenticators.start(id, "Old phone");
     byte[] oldSecret = secretOf(old);
     authenticators.confirm(
         id, old.id(), "Old phone", new TotpCodes().code(oldSecret, Instant.now()));
@@ -340,7 +340,7 @@ class SelfRecoveryIT {
         "cred-" + UUID.randomUUID());
 
     Instant since = Instant.now();
-    Authenticators.Enrollment fresh = authenticators.start(id, "New phone");
+    Authenticators.NewApp fresh = authenticators.start(id, "New phone");
     byte[] freshSecret = secretOf(fresh);
     assertThrows(
         UserError.class,
@@ -446,7 +446,7 @@ class SelfRecoveryIT {
         : ((OffsetDateTime) timestamp).toInstant();
   }
 
-  private static byte[] secretOf(Authenticators.Enrollment enrollment) {
-    return new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+  private static byte[] secretOf(Authenticators.NewApp newApp) {
+    return new Base32().decode(newApp.groupedKey().replace(" ", ""));
   }
 }

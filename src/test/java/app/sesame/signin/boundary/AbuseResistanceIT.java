@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.platform.Limit;
+import app.sesame.limits.control.Limit;
 import app.sesame.support.ClientAddresses;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;

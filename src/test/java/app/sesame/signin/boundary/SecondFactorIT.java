@@ -65,14 +65,14 @@ class SecondFactorIT {
    * read from the key shown for typing by hand.
    */
   private byte[] enrol(long accountId) {
-    Authenticators.Enrollment enrollment = authenticators.start(accountId, null);
-    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    Authenticators.NewApp newApp = authenticators.start(accountId, null);
+    byte[] secret = new Base32().decode(newApp.groupedKey().replace(" ", ""));
     setup.add(
         accountId,
         Optional.empty(),
         () ->
             authenticators.confirm(
-                accountId, enrollment.id(), "Phone", new TotpCodes().code(secret, Instant.now())));
+                accountId, newApp.id(), "Phone", new TotpCodes().code(secret, Instant.now())));
     return secret;
   }
 
@@ -113,10 +113,10 @@ class SecondFactorIT {
   @Test
   void theEnrolmentCodeCannotBeReplayed() {
     long accountId = newAccount();
-    Authenticators.Enrollment enrollment = authenticators.start(accountId, null);
-    byte[] secret = new Base32().decode(enrollment.groupedKey().replace(" ", ""));
+    Authenticators.NewApp newApp = authenticators.start(accountId, null);
+    byte[] secret = new Base32().decode(newApp.groupedKey().replace(" ", ""));
     String code = new TotpCodes().code(secret, Instant.now());
-    authenticators.confirm(accountId, enrollment.id(), "Phone", code);
+    authenticators.confirm(accountId, newApp.id(), "Phone", code);
     assertFalse(authenticators.verify(accountId, code));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.sesame.account.entity.Account;
 import app.sesame.support.InContainer;
 import app.sesame.webauthn.entity.SecurityKey;
+import app.sesame.webauthn.entity.WebAuthnUser;
 import com.yubico.webauthn.RegisteredCredential;
 import com.yubico.webauthn.data.ByteArray;
 import com.yubico.webauthn.data.PublicKeyCredentialDescriptor;
@@ -49,8 +50,8 @@ class KeyRepositoryIT {
     String email =
         db.inTransaction(
             () -> {
-              Account account =
-                  db.activeClient("unused", a -> a.setWebauthnHandle(handle.getBase64Url()));
+              Account account = db.activeClient("unused", a -> {});
+              db.em().persist(new WebAuthnUser(account.getId(), handle.getBase64Url()));
               db.em()
                   .persist(
                       new SecurityKey(
@@ -91,5 +92,34 @@ class KeyRepositoryIT {
     assertTrue(repository.lookupAll(random(64)).isEmpty());
     assertTrue(repository.getCredentialIdsForUsername("nobody@sesame.test").isEmpty());
     assertTrue(repository.getUsernameForUserHandle(random(32)).isEmpty());
+  }
+
+  /**
+   * A node of the release before writes a new account's handle on the account itself during a
+   * rolling upgrade: this release finds the account by it, and keeps it at the account's next key.
+   */
+  @Test
+  void aHandleTheReleaseBeforeWroteOnTheAccountIsTakenOver() {
+    ByteArray handle = random(32);
+    Account account = db.inTransaction(() -> db.activeClient("unused", a -> {}));
+    db.inTransaction(
+        () ->
+            db.em()
+                .createNativeQuery("update account set webauthn_handle = ?1 where id = ?2")
+                .setParameter(1, handle.getBase64Url())
+                .setParameter(2, account.getId())
+                .executeUpdate());
+    assertEquals(Optional.of(account.getEmail()), repository.getUsernameForUserHandle(handle));
+    assertEquals(Optional.of(handle), repository.getUserHandleForUsername(account.getEmail()));
+    String kept =
+        db.inTransaction(
+            () ->
+                repository.handleMadeFor(
+                    db.em().find(Account.class, account.getId()),
+                    new java.security.SecureRandom()));
+    assertEquals(handle.getBase64Url(), kept);
+    assertEquals(
+        handle.getBase64Url(),
+        db.inTransaction(() -> db.em().find(WebAuthnUser.class, account.getId()).handle()));
   }
 }

@@ -1,0 +1,69 @@
+package app.sesame.database.control;
+
+import app.sesame.secrets.control.SecretBox;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings the schema up to date before anything else touches the database. Only Liquibase changes
+ * the schema; JPA schema generation is off.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+  static final String CHANGELOG = "liquibase/changelog-master.xml";
+
+  /** The scope value the migration steps that re-seal secrets read the portal's key from. */
+  public static final String SECRET_BOX = "sesame.secret-box";
+
+  @Resource(lookup = app.sesame.database.control.Database.JNDI_NAME)
+  private DataSource dataSource;
+
+  @Inject SecretBox secrets;
+
+  @PostConstruct
+  void migrate() {
+    try (Connection connection = dataSource.getConnection()) {
+      Database database =
+          DatabaseFactory.getInstance()
+              .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Scope.child(
+          Map.of(
+              Scope.Attr.resourceAccessor.name(),
+              new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+              SECRET_BOX,
+              secrets),
+          () ->
+              new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                  .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                  .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                  .execute());
+      LOG.info(() -> "Schema up to date on " + database.getDatabaseProductName());
+    } catch (SQLException | LiquibaseException e) {
+      throw new IllegalStateException("The database schema could not be brought up to date", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("The database schema could not be brought up to date", e);
+    }
+  }
+}

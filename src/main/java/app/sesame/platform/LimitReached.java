@@ -1,4 +1,0 @@
-package app.sesame.platform;
-
-/** A client address ran out of a {@link Limit}: fired once per burst, for the audit trail. */
-public record LimitReached(Limit limit, String address) {}

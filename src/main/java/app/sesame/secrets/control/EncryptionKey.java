@@ -1,0 +1,73 @@
+package app.sesame.secrets.control;
+
+import app.sesame.settings.control.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * The key that encrypts second-factor secrets: {@code SESAME_ENCRYPTION_KEY} (base64 of 32 random
+ * bytes, e.g. {@code openssl rand -base64 32}). Only the embedded mode may do without: it generates
+ * a key file in its work folder once and reads it afterwards.
+ */
+@ApplicationScoped
+public class EncryptionKey {
+  private static final Logger LOG = Logger.getLogger(EncryptionKey.class.getName());
+  static final String KEY_FILE = "encryption.key";
+
+  @Inject Settings settings;
+
+  private SecretBox box;
+
+  @PostConstruct
+  void load() {
+    box = new SecretBox(keyBytes());
+  }
+
+  /** A missing key stops the deployment at once, not at the first enrolment. */
+  void checkAtStart(@Observes Startup startup) {
+    secretBox();
+  }
+
+  @Produces
+  SecretBox secretBox() {
+    return box;
+  }
+
+  private byte[] keyBytes() {
+    if (settings.encryptionKey().isPresent()) {
+      return Base64.getDecoder().decode(settings.encryptionKey().get().strip());
+    }
+    if (!settings.embedded()) {
+      throw new IllegalStateException(
+          "SESAME_ENCRYPTION_KEY is not set: give it the base64 of 32 random bytes"
+              + " (openssl rand -base64 32)");
+    }
+    Path file = settings.workDir().resolve(KEY_FILE);
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Base64.getEncoder().encodeToString(SecretBox.newKey()));
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+          LOG.fine("Key file permissions left to the file system");
+        }
+        LOG.info(() -> "Embedded mode: generated the encryption key file " + file.toAbsolutePath());
+      }
+      return Base64.getDecoder().decode(Files.readString(file).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
