@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,23 +19,28 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
  * Runs axe-core (the WCAG 2.1 A and AA rules, and the rule that a control's accessible name holds
  * its visible label, which axe still calls experimental) on every page a browser test visits, in
- * every state it acts in: when a page is loaded, and before each click, typing or form submission,
- * once the page has settled. Each state (the page, its language, its open dialogs and menus,
- * whether it shows messages) is checked once per run. What axe finds is kept and reported by {@link
- * #assertNone} at the end of each test, with a screenshot of the page. Every state checked is also
- * saved as a screenshot in {@code target/screenshots/pages/}, for a person to look through.
+ * every state it acts in: when a page is loaded, and before each click, typing, form submission or
+ * keyboard and pointer sequence ({@code Actions}), once the page has settled. Each state (the page,
+ * its language, its open dialogs and menus, whether it shows messages) is checked once per run, and
+ * counts as checked only once axe has run on it. What axe finds, and a check that could not run on
+ * a page still there, is kept and reported by {@link #assertNone} at the end of each test, with a
+ * screenshot of the page. What axe could not decide by itself ("incomplete": a contrast over an
+ * image, say) is listed in {@code target/accessibility-incomplete.txt} for a person to review.
+ * Every state checked is also saved as a screenshot in {@code target/screenshots/pages/}.
  */
 public final class Accessibility implements WebDriverListener {
   private static final String AXE = axeSource();
   private static final List<String> RULES = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
   private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
   private static final Map<WebDriver, Accessibility> WATCHING = new ConcurrentHashMap<>();
+  private static final Path INCOMPLETE = fresh(Path.of("target", "accessibility-incomplete.txt"));
 
   /** What names a page's state: the checks run once per state. */
   private static final String STATE =
@@ -61,12 +70,14 @@ public final class Accessibility implements WebDriverListener {
   private static final String RUN =
       """
       const done = arguments[arguments.length - 1];
-      axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations'],
+      const list = results => results.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n'
+          + v.nodes.slice(0, 6).map(n => '      ' + n.target.join(' ') + ' — '
+              + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n'));
+      axe.run(document, {runOnly: {type: 'tag', values: arguments[0]},
+          resultTypes: ['violations', 'incomplete'],
           rules: {'label-content-name-mismatch': {enabled: true}}})
-        .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + '\\n'
-            + v.nodes.slice(0, 6).map(n => '      ' + n.target.join(' ') + ' — '
-                + (n.failureSummary || '').replace(/\\s+/g, ' ')).join('\\n'))))
-        .catch(e => done(['axe could not run: ' + e]));
+        .then(r => done({violations: list(r.violations), incomplete: list(r.incomplete)}))
+        .catch(e => done({violations: ['axe could not run: ' + e], incomplete: []}));
       """;
 
   private final WebDriver raw;
@@ -138,23 +149,37 @@ public final class Accessibility implements WebDriverListener {
     check();
   }
 
+  @Override
+  public void beforePerform(WebDriver driver, Collection<Sequence> actions) {
+    check();
+  }
+
   private synchronized void check() {
+    JavascriptExecutor js = (JavascriptExecutor) raw;
+    String state;
     try {
-      JavascriptExecutor js = (JavascriptExecutor) raw;
       if (!settle(js)) {
         return;
       }
-      String state = (String) js.executeScript(STATE);
-      if (state == null || state.startsWith("|") || !CHECKED.add(state)) {
-        return;
-      }
+      state = (String) js.executeScript(STATE);
+    } catch (WebDriverException e) {
+      return; // the page went away before it settled: its next state is checked
+    }
+    if (state == null || state.startsWith("|") || CHECKED.contains(state)) {
+      return;
+    }
+    try {
       if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
         js.executeScript(AXE);
       }
       raw.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       @SuppressWarnings("unchecked")
-      List<String> violations = (List<String>) js.executeAsyncScript(RUN, RULES);
+      Map<String, List<String>> results =
+          (Map<String, List<String>>) js.executeAsyncScript(RUN, RULES);
+      CHECKED.add(state);
       Browser.screenshot(raw, "pages/" + fileName(state));
+      report(state, results.get("incomplete"));
+      List<String> violations = results.get("violations");
       if (!violations.isEmpty()) {
         String shot = "axe-" + Integer.toHexString(state.hashCode());
         Browser.screenshot(raw, shot);
@@ -167,7 +192,40 @@ public final class Accessibility implements WebDriverListener {
                 + String.join("\n  ", violations));
       }
     } catch (WebDriverException | ClassCastException e) {
-      // A page that goes away while it is checked is checked again in its next state.
+      if (state.equals(stateNow(js))) {
+        found.add(
+            "on "
+                + state
+                + ": axe could not run: "
+                + e.getMessage().lines().findFirst().orElse(""));
+      }
+      // otherwise the page went away while it was checked: it counts as unchecked, and is
+      // checked when it is seen again
+    }
+  }
+
+  private static String stateNow(JavascriptExecutor js) {
+    try {
+      return (String) js.executeScript(STATE);
+    } catch (WebDriverException e) {
+      return null;
+    }
+  }
+
+  /** What axe could not decide, for a person to review: one block per page state. */
+  private static synchronized void report(String state, List<String> incomplete) {
+    if (incomplete == null || incomplete.isEmpty()) {
+      return;
+    }
+    try {
+      Files.writeString(
+          INCOMPLETE,
+          "on " + state + ":\n  " + String.join("\n  ", incomplete) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -197,8 +255,17 @@ public final class Accessibility implements WebDriverListener {
     return false;
   }
 
+  private static Path fresh(Path report) {
+    try {
+      Files.deleteIfExists(report);
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String axeSource() {
-    String path = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    String path = "axe-core/axe.min.js";
     try (InputStream in = Accessibility.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("axe-core is missing from the test classpath: " + path);

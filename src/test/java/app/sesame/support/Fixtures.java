@@ -162,12 +162,12 @@ public final class Fixtures {
    * requests, which the tests of the request form itself use.
    */
   public static String recoveryLink(long accountId) {
-    String token = app.sesame.account.control.Tokens.newToken();
+    String token = app.sesame.secrets.control.Tokens.newToken();
     update(
         "insert into action_token (account_id, purpose, token_hash, created_at, expires_at)"
             + " values (?, 'RECOVERY', ?, now(), now() + interval '5 minutes')",
         accountId,
-        app.sesame.account.control.Tokens.hash(token));
+        app.sesame.secrets.control.Tokens.hash(token));
     return PortalServer.url("login/recover.xhtml?token=" + token).toString();
   }
 

@@ -1,6 +1,6 @@
 package app.sesame.support;
 
-import app.sesame.account.control.Tokens;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.support.Fixtures.Person;
 import java.io.IOException;
 import java.net.URI;

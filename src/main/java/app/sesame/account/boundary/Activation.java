@@ -1,21 +1,22 @@
 package app.sesame.account.boundary;
 
+import app.sesame.account.control.AccountAudit;
+import app.sesame.account.control.AccountMails;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.PasswordPolicy;
 import app.sesame.account.control.PasswordRule;
 import app.sesame.account.control.SecurityNotices;
-import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
-import app.sesame.mail.control.MailTemplate;
+import app.sesame.secrets.control.Tokens;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.web.boundary.RequestOrigin;
 import app.sesame.web.control.UserError;
 import jakarta.annotation.Resource;
@@ -39,7 +40,7 @@ import java.util.Optional;
 @Stateless
 public class Activation {
   /** What the page needs to know about a link. */
-  public record Link(ActionToken.State state, String email, String displayName) {}
+  public record Link(OneTimeSecret.State state, String email, String displayName) {}
 
   @PersistenceContext EntityManager em;
   @Inject Accounts accounts;
@@ -99,13 +100,13 @@ public class Activation {
     if (!password.equals(confirmation)) {
       throw new UserError("activate.error.confirmation");
     }
-    link.use(now);
+    link.secret().use(now);
     limits.succeeded(Limit.ACTIVATION);
     account.activate(hashing.hash(password), now);
-    notices.send(account, MailTemplate.ACCOUNT_ACTIVATED, Map.of());
+    notices.send(account, AccountMails.ACCOUNT_ACTIVATED, Map.of());
     events.fire(
         SecurityEvent.own(
-            AuditType.ACCOUNT_ACTIVATED, account.getFirm().getId(), account.getId(), null));
+            AccountAudit.ACCOUNT_ACTIVATED, account.getFirm().getId(), account.getId(), null));
   }
 
   /**

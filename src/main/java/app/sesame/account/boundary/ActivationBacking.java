@@ -1,7 +1,7 @@
 package app.sesame.account.boundary;
 
-import app.sesame.account.entity.ActionToken;
 import app.sesame.language.control.Messages;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.web.control.UserError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -53,16 +53,16 @@ public class ActivationBacking implements Serializable {
       done = true;
     } catch (UserError error) {
       if ("activate.error.expired".equals(error.messageKey())) {
-        state = ActionToken.State.EXPIRED.name();
+        state = OneTimeSecret.State.EXPIRED.name();
       } else if ("activate.error.used".equals(error.messageKey())) {
-        state = ActionToken.State.USED.name();
+        state = OneTimeSecret.State.USED.name();
       }
       Messages.error(error);
     }
   }
 
   public boolean isValid() {
-    return ActionToken.State.VALID.name().equals(state) && !done;
+    return OneTimeSecret.State.VALID.name().equals(state) && !done;
   }
 
   public String getState() {

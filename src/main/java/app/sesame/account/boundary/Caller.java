@@ -1,9 +1,9 @@
 package app.sesame.account.boundary;
 
+import app.sesame.account.control.AccountPages;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.language.control.Language;
-import app.sesame.web.control.Page;
 import java.io.Serializable;
 
 /** The signed-in person, as the pages and boundaries see them. */
@@ -33,8 +33,8 @@ public record Caller(
   /** Where this person lands after signing in. */
   public String home() {
     if (role == Role.OPERATOR) {
-      return Page.OPERATOR_HOME.path();
+      return AccountPages.OPERATOR_HOME.path();
     }
-    return (role.isStaff() ? Page.BACKOFFICE_HOME : Page.PORTAL_HOME).path();
+    return (role.isStaff() ? AccountPages.BACKOFFICE_HOME : AccountPages.PORTAL_HOME).path();
   }
 }

@@ -1,9 +1,9 @@
 package app.sesame.account.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.language.control.Language;
 import app.sesame.language.control.LanguageChosen;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +34,7 @@ public class Preferences {
                 account.setLanguage(language);
                 events.fire(
                     SecurityEvent.own(
-                        AuditType.LANGUAGE_CHANGED, c.firmId(), c.accountId(), language.code()));
+                        AccountAudit.LANGUAGE_CHANGED, c.firmId(), c.accountId(), language.code()));
               }
             });
   }

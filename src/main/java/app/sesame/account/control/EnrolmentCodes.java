@@ -3,12 +3,12 @@ package app.sesame.account.control;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.TokenPurpose;
+import app.sesame.secrets.control.OneTimeSecrets;
 import app.sesame.secrets.control.SecretBox;
 import app.sesame.settings.control.SecurityPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -39,6 +39,7 @@ public class EnrolmentCodes {
 
   @PersistenceContext EntityManager em;
   @Inject SecretBox secrets;
+  @Inject OneTimeSecrets oneTimeSecrets;
 
   /**
    * A new code for the account, replacing any open one; returned once, as "XXXX-XXXX", to be read
@@ -64,10 +65,7 @@ public class EnrolmentCodes {
 
   /** The latest code issued to the account, if any. */
   public Optional<ActionToken> latest(Account account) {
-    return em.createQuery(
-            "select t from ActionToken t where t.account = :account and t.purpose = :purpose"
-                + " order by t.createdAt desc, t.id desc",
-            ActionToken.class)
+    return em.createNamedQuery(ActionToken.LATEST, ActionToken.class)
         .setParameter("account", account)
         .setParameter("purpose", TokenPurpose.ENROLMENT)
         .setMaxResults(1)
@@ -78,22 +76,20 @@ public class EnrolmentCodes {
   /** Spends the typed code if it is the account's open one; a wrong one counts against it. */
   public Outcome use(Account account, String typed) {
     Instant now = Instant.now();
-    Optional<ActionToken> open =
-        latest(account).filter(t -> t.state(now) == ActionToken.State.VALID);
+    Optional<ActionToken> open = latest(account).filter(t -> t.secret().isOpen(now));
     if (open.isEmpty()) {
       return Outcome.NONE_VALID;
     }
-    ActionToken token =
-        em.find(ActionToken.class, open.get().getId(), LockModeType.PESSIMISTIC_WRITE);
-    if (token.state(now) != ActionToken.State.VALID) {
-      return Outcome.NONE_VALID;
-    }
-    if (!token.getTokenHash().equals(hash(account, normalize(typed)))) {
-      token.wrongTry(now, SecurityPolicy.ENROLMENT_CODE_MAX_ATTEMPTS);
-      return Outcome.WRONG;
-    }
-    token.use(now);
-    return Outcome.ACCEPTED;
+    return switch (oneTimeSecrets.present(
+        ActionToken.class,
+        open.get().getId(),
+        hash(account, normalize(typed)),
+        SecurityPolicy.ENROLMENT_CODE_MAX_ATTEMPTS,
+        now)) {
+      case ACCEPTED -> Outcome.ACCEPTED;
+      case WRONG -> Outcome.WRONG;
+      case CLOSED -> Outcome.NONE_VALID;
+    };
   }
 
   /** The code as typed, in the form it was issued: upper case, without spaces or dashes. */

@@ -3,8 +3,8 @@ package app.sesame.account.control;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.TokenPurpose;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.Settings;
-import app.sesame.web.control.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +24,6 @@ public class FreezeLinks {
   public String issue(Account account) {
     String token = Tokens.newToken();
     em.persist(new ActionToken(account, TokenPurpose.FREEZE, Tokens.hash(token), Instant.now()));
-    return settings.baseUrl() + Page.FREEZE.path() + "?token=" + token;
+    return settings.baseUrl() + AccountPages.FREEZE.path() + "?token=" + token;
   }
 }

@@ -6,15 +6,13 @@ import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.Role;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.firm.control.MailBrands;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.settings.control.Settings;
-import app.sesame.web.control.Page;
 import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -99,7 +97,7 @@ public class Onboarding {
     sendActivationLink(account);
     events.fire(
         new SecurityEvent(
-            AuditType.ACCOUNT_INVITED, firm.getId(), actorId, account.getId(), role.name()));
+            AccountAudit.ACCOUNT_INVITED, firm.getId(), actorId, account.getId(), role.name()));
     return Optional.of(account);
   }
 
@@ -107,7 +105,7 @@ public class Onboarding {
     mailer.send(
         owner.getEmail(),
         owner.getLanguage(),
-        MailTemplate.INVITED_ELSEWHERE,
+        AccountMails.INVITED_ELSEWHERE,
         Map.of(
             "name", owner.getDisplayName(),
             "email", owner.getEmail(),
@@ -115,7 +113,7 @@ public class Onboarding {
         brands.of(owner.getFirm()));
     events.fire(
         SecurityEvent.own(
-            AuditType.INVITED_ELSEWHERE,
+            AccountAudit.INVITED_ELSEWHERE,
             owner.getFirm().getId(),
             owner.getId(),
             "by another firm of the portal"));
@@ -134,7 +132,7 @@ public class Onboarding {
     sendActivationLink(account);
     events.fire(
         new SecurityEvent(
-            AuditType.INVITATION_RESENT,
+            AccountAudit.INVITATION_RESENT,
             account.getFirm().getId(),
             actorId,
             account.getId(),
@@ -161,7 +159,7 @@ public class Onboarding {
     }
     events.fire(
         new SecurityEvent(
-                sent ? AuditType.INVITATION_RESENT : AuditType.INVITATION_REFUSED,
+                sent ? AccountAudit.INVITATION_RESENT : AccountAudit.INVITATION_REFUSED,
                 account.getFirm().getId(),
                 null,
                 account.getId(),
@@ -177,12 +175,12 @@ public class Onboarding {
     mailer.send(
         account.getEmail(),
         account.getLanguage(),
-        MailTemplate.INVITATION,
+        AccountMails.INVITATION,
         Map.of(
             "name", account.getDisplayName(),
             "firm", account.getFirm().getName(),
             "email", account.getEmail(),
-            "link", settings.baseUrl() + Page.ACTIVATE.path() + "?token=" + token,
+            "link", settings.baseUrl() + AccountPages.ACTIVATE.path() + "?token=" + token,
             "expires", format(stored.getExpiresAt(), account.getLanguage())),
         brands.of(account.getFirm()));
   }

@@ -1,6 +1,7 @@
 package app.sesame.account.control;
 
 import app.sesame.account.entity.PortalSession;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

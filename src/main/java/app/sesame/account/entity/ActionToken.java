@@ -1,6 +1,10 @@
 package app.sesame.account.entity;
 
+import app.sesame.secrets.entity.HoldsSecret;
+import app.sesame.secrets.entity.OneTimeSecret;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,35 +20,35 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A single-use, expiring link sent by e-mail. Only the hash of its random value is stored: the
- * value itself exists in the e-mail alone.
+ * A single-use, expiring link sent by e-mail, or a code handed over (the enrolment code): a {@link
+ * OneTimeSecret} for one account and one purpose. Only the hash of its random value is stored: the
+ * value itself exists in the e-mail, or in the accountant's hands, alone.
  */
 @Entity
 @Table(name = "action_token")
 @NamedQuery(
     name = ActionToken.BY_HASH,
-    query = "select t from ActionToken t where t.tokenHash = :hash and t.purpose = :purpose")
+    query = "select t from ActionToken t where t.secret.hash = :hash and t.purpose = :purpose")
+@NamedQuery(
+    name = ActionToken.LATEST,
+    query =
+        "select t from ActionToken t where t.account = :account and t.purpose = :purpose"
+            + " order by t.secret.createdAt desc, t.id desc")
 @NamedQuery(
     name = ActionToken.EXPIRE_OPEN,
     query =
-        "update ActionToken t set t.expiresAt = :now where t.account = :account"
-            + " and t.purpose = :purpose and t.usedAt is null and t.expiresAt > :now")
+        "update ActionToken t set t.secret.expiresAt = :now where t.account = :account"
+            + " and t.purpose = :purpose and t.secret.usedAt is null and t.secret.expiresAt > :now")
 @NamedQuery(
     name = ActionToken.COUNT_SINCE,
     query =
         "select count(t) from ActionToken t where t.account = :account and t.purpose = :purpose"
-            + " and t.createdAt > :since")
-public class ActionToken {
+            + " and t.secret.createdAt > :since")
+public class ActionToken implements HoldsSecret {
   public static final String BY_HASH = "ActionToken.byHash";
+  public static final String LATEST = "ActionToken.latest";
   public static final String COUNT_SINCE = "ActionToken.countSince";
   public static final String EXPIRE_OPEN = "ActionToken.expireOpen";
-
-  /** What a link says when it is opened. */
-  public enum State {
-    VALID,
-    EXPIRED,
-    USED
-  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,61 +62,29 @@ public class ActionToken {
   @Column(nullable = false, length = 30)
   private TokenPurpose purpose;
 
-  @Column(name = "token_hash", nullable = false, length = 64, unique = true)
-  private String tokenHash;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private Instant expiresAt;
-
-  @Column(name = "used_at")
-  private Instant usedAt;
-
-  /** Wrong tries, for a code typed by hand (the enrolment code); links are never typed. */
-  @Column(nullable = false)
-  private int attempts;
+  @Embedded
+  @AttributeOverride(name = "hash", column = @Column(name = "token_hash"))
+  private OneTimeSecret secret;
 
   protected ActionToken() {}
 
   public ActionToken(Account account, TokenPurpose purpose, String tokenHash, Instant now) {
     this.account = Objects.requireNonNull(account);
     this.purpose = Objects.requireNonNull(purpose);
-    this.tokenHash = Objects.requireNonNull(tokenHash);
-    this.createdAt = Objects.requireNonNull(now);
-    this.expiresAt = now.plus(purpose.validity());
+    this.secret = new OneTimeSecret(tokenHash, now, purpose.validity());
   }
 
-  public State state(Instant now) {
-    if (usedAt != null) {
-      return State.USED;
-    }
-    return now.isBefore(expiresAt) ? State.VALID : State.EXPIRED;
+  @Override
+  public OneTimeSecret secret() {
+    return secret;
   }
 
-  /** Spends the link; it opens nothing afterwards. */
-  public void use(Instant now) {
-    if (state(now) != State.VALID) {
-      throw new IllegalStateException("This link is " + state(now));
-    }
-    usedAt = now;
-  }
-
-  /** Counts a wrong try of a typed code; past the allowed number the code dies, as if expired. */
-  public void wrongTry(Instant now, int allowed) {
-    attempts++;
-    if (attempts >= allowed && state(now) == State.VALID) {
-      expiresAt = now;
-    }
+  public OneTimeSecret.State state(Instant now) {
+    return secret.state(now);
   }
 
   public Long getId() {
     return id;
-  }
-
-  public String getTokenHash() {
-    return tokenHash;
   }
 
   public Account getAccount() {
@@ -124,6 +96,6 @@ public class ActionToken {
   }
 
   public Instant getExpiresAt() {
-    return expiresAt;
+    return secret.expiresAt();
   }
 }

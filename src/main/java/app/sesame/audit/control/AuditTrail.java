@@ -40,7 +40,7 @@ public class AuditTrail {
   void limited(@Observes LimitReached reached) {
     events.fire(
         new SecurityEvent(
-            AuditType.ADDRESS_LIMITED,
+            TrailAudit.ADDRESS_LIMITED,
             null,
             null,
             null,
@@ -48,11 +48,11 @@ public class AuditTrail {
             reached.address()));
   }
 
-  /** The most recent successful sign-ins of one account, newest first. */
-  public List<AuditEvent> signIns(long accountId, int max) {
-    return em.createNamedQuery(AuditEvent.SIGN_INS, AuditEvent.class)
+  /** The most recent events of one type concerning one account, newest first. */
+  public List<AuditEvent> latest(long accountId, AuditType type, int max) {
+    return em.createNamedQuery(AuditEvent.OF_TYPE, AuditEvent.class)
         .setParameter("subject", accountId)
-        .setParameter("type", AuditType.SIGN_IN_SUCCEEDED)
+        .setParameter("type", type.name())
         .setMaxResults(max)
         .getResultList();
   }

@@ -3,8 +3,6 @@ package app.sesame.audit.entity;
 import app.sesame.settings.control.TrustedProxies;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,13 +19,13 @@ import java.util.Objects;
     name = AuditEvent.BY_SUBJECT,
     query = "select e from AuditEvent e where e.subjectId = :subject order by e.id desc")
 @NamedQuery(
-    name = AuditEvent.SIGN_INS,
+    name = AuditEvent.OF_TYPE,
     query =
         "select e from AuditEvent e where e.subjectId = :subject and e.type = :type"
             + " order by e.id desc")
 public class AuditEvent {
   public static final String BY_SUBJECT = "AuditEvent.bySubject";
-  public static final String SIGN_INS = "AuditEvent.signIns";
+  public static final String OF_TYPE = "AuditEvent.ofType";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,9 +34,9 @@ public class AuditEvent {
   @Column(name = "occurred_at", nullable = false)
   private Instant occurredAt;
 
-  @Enumerated(EnumType.STRING)
+  /** The name of its {@link AuditType}, as the component that recorded it declares it. */
   @Column(nullable = false, length = 40)
-  private AuditType type;
+  private String type;
 
   @Column(name = "firm_id")
   private Long firmId;
@@ -69,7 +67,7 @@ public class AuditEvent {
       String detail,
       String userAgent,
       Instant occurredAt) {
-    this.type = Objects.requireNonNull(type);
+    this.type = type.name();
     this.firmId = firmId;
     this.actorId = actorId;
     this.subjectId = subjectId;
@@ -96,7 +94,7 @@ public class AuditEvent {
     return Date.from(occurredAt);
   }
 
-  public AuditType getType() {
+  public String getType() {
     return type;
   }
 

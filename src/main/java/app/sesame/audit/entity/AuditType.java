@@ -1,71 +1,11 @@
 package app.sesame.audit.entity;
 
-/** The kinds of event the audit trail records. */
-public enum AuditType {
-  FIRM_CREATED,
-  /** A firm administrator changed the firm's name, colour or logo. */
-  BRAND_CHANGED,
-  ACCOUNT_INVITED,
-  INVITATION_RESENT,
-  INVITATION_REFUSED,
-  INVITED_ELSEWHERE,
-  ACCOUNT_ACTIVATED,
-  PASSWORD_VERIFIED,
-  SIGN_IN_SUCCEEDED,
-  /** A sign-in completed from a browser the account had not used: its owner was told. */
-  NEW_BROWSER,
-  SIGN_IN_FAILED,
-  SIGN_IN_THROTTLED,
-  ADDRESS_LIMITED,
-  SIGNED_OUT,
-  SECOND_FACTOR_SUCCEEDED,
-  SECOND_FACTOR_FAILED,
-  SECOND_FACTOR_THROTTLED,
-  AUTHENTICATOR_ADDED,
-  AUTHENTICATOR_RENAMED,
-  AUTHENTICATOR_REMOVED,
-  AUTHENTICATOR_RESET,
-  RECOVERY_CODES_CREATED,
-  RECOVERY_CODE_USED,
-  REAUTHENTICATED,
-  SECURITY_KEY_ADDED,
-  SECURITY_KEY_RENAMED,
-  SECURITY_KEY_REMOVED,
-  SECURITY_KEY_COUNTER_REGRESSED,
-  PASSKEY_REFUSED,
-  SECOND_FACTORS_RESET,
-  ACCOUNT_DISABLED,
-  ACCOUNT_ENABLED,
-  ACCOUNT_UNLOCKED,
-  ROLE_CHANGED,
-  POLICY_CHANGED,
-  LANGUAGE_CHANGED,
-  SMS_CODE_SENT,
-  SMS_CODE_NOT_SENT,
-  SMS_CODE_REFUSED,
-  SMS_CODE_WRONG,
-  SMS_CODE_ACCEPTED,
-  PHONE_CONFIRMED,
-  PHONE_REMOVED,
-  RECOVERY_REQUESTED,
-  RECOVERY_REFUSED,
-  RECOVERY_LINK_USED,
-  SECOND_FACTORS_RECOVERED,
-  PASSWORD_RESET,
-  /** A signed-in person changed their password (their other sessions ended). */
-  PASSWORD_CHANGED,
-  /** A person ended one of their other sessions from the security page. */
-  SESSION_ENDED,
-  /** A person ended all their sessions but the one they were using. */
-  OTHER_SESSIONS_ENDED,
-  ENROLMENT_CODE_ISSUED,
-  ENROLMENT_CODE_USED,
-  ENROLMENT_CODE_WRONG,
-  ACCOUNT_FROZEN,
-  FREEZE_LIFTED,
-  RECOVERY_WAIT_LIFTED,
-  /** An operator suspended the firm: its people sign in no more, their sessions ended. */
-  FIRM_SUSPENDED,
-  /** An operator lifted the firm's suspension. */
-  FIRM_RESUMED
+/**
+ * A kind of event the audit trail records. Each component declares the kinds it records, as an enum
+ * of its own implementing this; the trail stores the name, unique across the portal, and the
+ * back-office shows the label {@code audit.type.<name>} of the message bundles.
+ */
+public interface AuditType {
+  /** The name stored in the trail and looked up in the bundles. */
+  String name();
 }

@@ -1,6 +1,7 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.audit.entity.AuditType;
+import app.sesame.language.control.Messages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,7 +32,7 @@ public class AuditBacking implements Serializable {
   private Date to;
   private String actor;
   private String subject;
-  private AuditType type;
+  private String type;
 
   private final LazyDataModel<AuditLine> lines =
       new LazyDataModel<>() {
@@ -51,7 +52,7 @@ public class AuditBacking implements Serializable {
 
         @Override
         public String getRowKey(AuditLine line) {
-          return line.occurredAt() + line.type().name();
+          return line.occurredAt() + line.type();
         }
       };
 
@@ -94,8 +95,11 @@ public class AuditBacking implements Serializable {
     return lines;
   }
 
-  public AuditType[] getTypes() {
-    return AuditType.values();
+  /** The types of event the components declare, by the label each has in the page's language. */
+  public List<String> getTypes() {
+    return List.copyOf(
+        Messages.labels(FacesContext.getCurrentInstance().getViewRoot().getLocale(), "audit.type.")
+            .keySet());
   }
 
   public Date getFrom() {
@@ -130,11 +134,11 @@ public class AuditBacking implements Serializable {
     this.subject = subject;
   }
 
-  public AuditType getType() {
+  public String getType() {
     return type;
   }
 
-  public void setType(AuditType type) {
+  public void setType(String type) {
     this.type = type;
   }
 }

@@ -1,19 +1,18 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.audit.entity.AuditType;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Date;
 
 /** One line of the audit page: an event with the addresses of who acted and on whom. */
 public record AuditLine(
-    Instant occurredAt, AuditType type, String actor, String subject, String address, String detail)
+    Instant occurredAt, String type, String actor, String subject, String address, String detail)
     implements Serializable {
   public Date getTime() {
     return Date.from(occurredAt);
   }
 
-  public AuditType getType() {
+  public String getType() {
     return type;
   }
 

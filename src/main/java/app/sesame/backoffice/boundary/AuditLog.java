@@ -78,7 +78,7 @@ public class AuditLog {
     return String.join(
             ",",
             line.occurredAt().toString(),
-            line.type().name(),
+            line.type(),
             csv(line.actor()),
             csv(line.subject()),
             csv(line.address()),

@@ -1,6 +1,5 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.audit.entity.AuditType;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -10,5 +9,5 @@ import java.time.Instant;
  * @param actor part of the e-mail address of who acted
  * @param subject part of the e-mail address of the account acted upon
  */
-public record AuditQuery(Instant from, Instant to, String actor, String subject, AuditType type)
+public record AuditQuery(Instant from, Instant to, String actor, String subject, String type)
     implements Serializable {}

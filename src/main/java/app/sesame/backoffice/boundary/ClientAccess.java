@@ -6,6 +6,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.BackofficeAudit;
 import app.sesame.backoffice.control.FirmMembers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -41,34 +42,34 @@ public class ClientAccess {
   public void disable(long clientId) {
     Account client = client(clientId);
     client.disable(Instant.now());
-    fire(AuditType.ACCOUNT_DISABLED, client);
+    fire(BackofficeAudit.ACCOUNT_DISABLED, client);
   }
 
   public void enable(long clientId) {
     Account client = client(clientId);
     client.enable();
-    fire(AuditType.ACCOUNT_ENABLED, client);
+    fire(BackofficeAudit.ACCOUNT_ENABLED, client);
   }
 
   /** Opens a locked account, or one waiting after too many failures. */
   public void unlock(long clientId) {
     Account client = client(clientId);
     client.unlock();
-    fire(AuditType.ACCOUNT_UNLOCKED, client);
+    fire(BackofficeAudit.ACCOUNT_UNLOCKED, client);
   }
 
   /** Opens an account its owner froze, once the accountant checked who they are. */
   public void liftFreeze(long clientId) {
     Account client = client(clientId);
     client.liftFreeze();
-    fire(AuditType.FREEZE_LIFTED, client);
+    fire(BackofficeAudit.FREEZE_LIFTED, client);
   }
 
   /** Lets the other self-service recovery go ahead at once, after a call with the owner. */
   public void liftRecoveryWait(long clientId) {
     Account client = client(clientId);
     client.recovery().liftWait();
-    fire(AuditType.RECOVERY_WAIT_LIFTED, client);
+    fire(BackofficeAudit.RECOVERY_WAIT_LIFTED, client);
   }
 
   private Account client(long clientId) {

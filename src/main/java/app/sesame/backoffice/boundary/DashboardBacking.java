@@ -1,7 +1,7 @@
 package app.sesame.backoffice.boundary;
 
 import app.sesame.account.entity.AccountStatus;
-import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.BackofficeAudit;
 import app.sesame.language.control.Messages;
 import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +36,10 @@ public class DashboardBacking {
     byStatus = clients.countByStatus();
     protectedClients = clients.activeWithSecondFactor();
     recentResets =
-        audit.page(new AuditQuery(null, null, null, null, AuditType.SECOND_FACTORS_RESET), 0, 10);
+        audit.page(
+            new AuditQuery(null, null, null, null, BackofficeAudit.SECOND_FACTORS_RESET.name()),
+            0,
+            10);
   }
 
   /** The accounts waiting after wrong passwords or codes, or locked. */

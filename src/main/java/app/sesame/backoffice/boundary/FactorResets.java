@@ -8,9 +8,10 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.BackofficeAudit;
+import app.sesame.backoffice.control.BackofficeMails;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.language.control.Messages;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.web.control.UserError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -69,14 +70,18 @@ public class FactorResets {
     factors.removeAll(target.getId());
     target.endSessions(Instant.now());
     Caller actor = caller.require();
-    fire(AuditType.SECOND_FACTORS_RESET, actor, target, detail + "; identity: " + check.name());
+    fire(
+        BackofficeAudit.SECOND_FACTORS_RESET,
+        actor,
+        target,
+        detail + "; identity: " + check.name());
     // Always a code: the next setup then takes two things the accountant and the client share,
     // the password and the code said on the phone, never a phished password alone.
     String code = enrolmentCodes.issue(target);
-    fire(AuditType.ENROLMENT_CODE_ISSUED, actor, target, check.name());
+    fire(BackofficeAudit.ENROLMENT_CODE_ISSUED, actor, target, check.name());
     notices.send(
         target,
-        MailTemplate.SECOND_FACTORS_RESET,
+        BackofficeMails.SECOND_FACTORS_RESET,
         Map.of(
             "actor",
             actor.displayName(),

@@ -4,7 +4,7 @@ import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.BackofficeAudit;
 import app.sesame.firm.control.Contrast;
 import app.sesame.firm.control.Logos;
 import app.sesame.firm.entity.Firm;
@@ -111,6 +111,6 @@ public class FirmBranding {
     Caller admin = caller.require();
     events.fire(
         new SecurityEvent(
-            AuditType.BRAND_CHANGED, admin.firmId(), admin.accountId(), null, detail));
+            BackofficeAudit.BRAND_CHANGED, admin.firmId(), admin.accountId(), null, detail));
   }
 }

@@ -7,6 +7,7 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.backoffice.control.BackofficeAudit;
 import app.sesame.backoffice.control.FirmMembers;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
@@ -152,7 +153,7 @@ public class FirmSettings {
     firm.setRecoveryCodesEnabled(policy.recoveryCodesEnabled);
     firm.setSelfServiceRecovery(policy.selfServiceRecovery);
     firm.setPasskeysAllowed(policy.passkeysAllowed && policy.securityKeyAllowed);
-    fire(AuditType.POLICY_CHANGED, null, policy.describe());
+    fire(BackofficeAudit.POLICY_CHANGED, null, policy.describe());
   }
 
   public List<Staff> staff() {
@@ -193,7 +194,7 @@ public class FirmSettings {
     }
     account.setRole(role);
     account.endSessions(Instant.now());
-    fire(AuditType.ROLE_CHANGED, accountId, role.name());
+    fire(BackofficeAudit.ROLE_CHANGED, accountId, role.name());
   }
 
   public void disable(long accountId) {
@@ -202,7 +203,7 @@ public class FirmSettings {
       throw new UserError("firm.error.self");
     }
     account.disable(Instant.now());
-    fire(AuditType.ACCOUNT_DISABLED, accountId, null);
+    fire(BackofficeAudit.ACCOUNT_DISABLED, accountId, null);
   }
 
   /**
@@ -222,7 +223,7 @@ public class FirmSettings {
 
   public void enable(long accountId) {
     staffMember(accountId).enable();
-    fire(AuditType.ACCOUNT_ENABLED, accountId, null);
+    fire(BackofficeAudit.ACCOUNT_ENABLED, accountId, null);
   }
 
   private Firm firm() {

@@ -3,6 +3,7 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.settings.control.SecurityPolicy;
 import java.io.Serializable;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public record RecoveryStanding(
             .orElse(null);
     Instant codeUntil =
         latestCode
-            .filter(t -> t.state(now) == ActionToken.State.VALID)
+            .filter(t -> t.state(now) == OneTimeSecret.State.VALID)
             .map(ActionToken::getExpiresAt)
             .orElse(null);
     return new RecoveryStanding(

@@ -1,7 +1,6 @@
 package app.sesame.backoffice.boundary;
 
-import app.sesame.factor.boundary.FactorOwner;
-import app.sesame.factor.boundary.Reauthentication;
+import app.sesame.factor.boundary.RecentProof;
 import app.sesame.language.control.Messages;
 import app.sesame.web.control.UserError;
 import jakarta.enterprise.event.Event;
@@ -23,8 +22,7 @@ import org.primefaces.PrimeFaces;
 public class ResetBacking implements Serializable {
   @Inject ClientAccess clients;
   @Inject FirmSettings firm;
-  @Inject FactorOwner owner;
-  @Inject Reauthentication reauthentication;
+  @Inject RecentProof recentProof;
   @Inject Event<ClientReset> resets;
 
   /** A person's second factors were just reset from this page. */
@@ -61,7 +59,7 @@ public class ResetBacking implements Serializable {
   }
 
   public boolean isProofNeeded() {
-    return !owner.isFresh();
+    return !recentProof.isFresh();
   }
 
   public void reset() {
@@ -70,12 +68,11 @@ public class ResetBacking implements Serializable {
       return;
     }
     if (isProofNeeded()) {
-      if (!reauthentication.prove(owner.require(), proof)) {
+      if (!recentProof.proveAgain(proof)) {
         proof = null;
         Messages.error("security.error.proof");
         return;
       }
-      owner.proven();
     }
     proof = null;
     try {

@@ -1,9 +1,7 @@
 package app.sesame.factor.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
-import app.sesame.account.boundary.SignedInSession;
 import app.sesame.account.control.Accounts;
-import app.sesame.settings.control.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +18,7 @@ import java.util.OptionalLong;
 public class FactorOwner {
   @Inject HttpServletRequest request;
   @Inject CurrentCaller caller;
-  @Inject Settings settings;
+  @Inject RecentProof recentProof;
   @Inject Accounts accounts;
 
   public OptionalLong accountId() {
@@ -53,28 +51,11 @@ public class FactorOwner {
     return SetupGrant.of(request).filter(SetupGrant::replacing).map(SetupGrant::provenAt);
   }
 
-  /** Whether the signed-in person proved who they are recently enough for a sensitive change. */
-  public boolean isFresh() {
-    return SignedInSession.of(request)
-        .filter(s -> s.isFresh(Instant.now(), settings.recentProof()))
-        .isPresent();
-  }
-
   /**
    * Whether a factor may be added now: during a sign-in's setup (the password was just typed), or
    * by a signed-in person who proved who they are recently.
    */
   public boolean mayAdd() {
-    return !caller.isSignedIn() || isFresh();
-  }
-
-  /** Records a new proof of identity in the session. */
-  public void proven() {
-    SignedInSession.of(request)
-        .ifPresent(
-            s ->
-                request
-                    .getSession()
-                    .setAttribute(SignedInSession.ATTRIBUTE, s.provenAgain(Instant.now())));
+    return !caller.isSignedIn() || recentProof.isFresh();
   }
 }

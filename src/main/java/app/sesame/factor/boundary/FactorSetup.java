@@ -5,8 +5,6 @@ import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
@@ -100,10 +98,10 @@ public class FactorSetup {
     account.recovery().recovered(RecoveryKind.SECOND_FACTOR, now);
     events.fire(
         SecurityEvent.own(
-            AuditType.SECOND_FACTORS_RECOVERED, account.getFirm().getId(), accountId, null));
+            FactorAudit.SECOND_FACTORS_RECOVERED, account.getFirm().getId(), accountId, null));
     notices.send(
         account,
-        MailTemplate.SECOND_FACTORS_RECOVERED,
+        FactorMails.SECOND_FACTORS_RECOVERED,
         Map.of("freezeLink", freezeLinks.issue(account)));
     return fresh;
   }

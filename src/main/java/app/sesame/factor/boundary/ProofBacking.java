@@ -16,8 +16,7 @@ import java.io.Serializable;
 @Named
 @ViewScoped
 public class ProofBacking implements Serializable {
-  @Inject FactorOwner owner;
-  @Inject Reauthentication reauthentication;
+  @Inject RecentProof recentProof;
   @Inject Event<Proven> proven;
 
   private Proven waiting;
@@ -35,7 +34,7 @@ public class ProofBacking implements Serializable {
    */
   public void ask(String change, Long target, String script) {
     then = script;
-    if (owner.isFresh()) {
+    if (recentProof.isFresh()) {
       proven.fire(new Proven(change, target));
     } else {
       waiting = new Proven(change, target);
@@ -44,13 +43,12 @@ public class ProofBacking implements Serializable {
 
   /** The password or a code, typed to confirm the waiting change. */
   public void confirm() {
-    boolean right = waiting != null && reauthentication.prove(owner.require(), proof);
+    boolean right = waiting != null && recentProof.proveAgain(proof);
     proof = null;
     if (!right) {
       Messages.error("security.error.proof");
       return;
     }
-    owner.proven();
     Proven change = waiting;
     waiting = null;
     proven.fire(change);

@@ -1,5 +1,6 @@
 package app.sesame.factor.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
@@ -40,10 +41,10 @@ public class Reauthentication {
             || hashing.verify(secret, account.getPasswordHash());
     if (!proven) {
       account.throttling().recordFailedSignIn(now);
-      fire(AuditType.SIGN_IN_FAILED, account, "confirmation refused");
+      fire(AccountAudit.SIGN_IN_FAILED, account, "confirmation refused");
       return false;
     }
-    fire(AuditType.REAUTHENTICATED, account, null);
+    fire(FactorAudit.REAUTHENTICATED, account, null);
     return true;
   }
 

@@ -3,8 +3,11 @@ package app.sesame.language.control;
 import app.sesame.web.control.UserError;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.text.Collator;
 import java.text.MessageFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -21,6 +24,21 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return "???" + key + "???";
     }
+  }
+
+  /**
+   * The keys under a prefix, without it, each with its text in that language, ordered by text: the
+   * choices a page offers for names that components declare with their labels.
+   */
+  public static Map<String, String> labels(Locale locale, String prefix) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    Collator order = Collator.getInstance(locale);
+    Map<String, String> labels = new LinkedHashMap<>();
+    bundle.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .sorted((a, b) -> order.compare(bundle.getString(a), bundle.getString(b)))
+        .forEach(k -> labels.put(k.substring(prefix.length()), bundle.getString(k)));
+    return labels;
   }
 
   /** A text in the language of the current page. */

@@ -11,32 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The e-mails the portal sends. Each has a text file per language under {@code /mail}: a first line
- * {@code Subject: ...}, a blank line, then the body; {@code {name}} placeholders are filled in.
+ * An e-mail the portal sends. Each component declares its own, by name; each has a text file per
+ * language under {@code /mail}, named after it in lower case ({@code invitation_fr.txt}): a first
+ * line {@code Subject: ...}, a blank line, then the body; {@code {name}} placeholders are filled
+ * in.
+ *
+ * @param name the template's name, unique across the portal
  */
-public enum MailTemplate {
-  INVITATION,
-  /** To the owner of an address another firm tried to invite (an address opens one account). */
-  INVITED_ELSEWHERE,
-  ACCOUNT_ACTIVATED,
-  AUTHENTICATOR_ADDED,
-  AUTHENTICATOR_REMOVED,
-  AUTHENTICATOR_RESET,
-  RECOVERY_CODE_USED,
-  RECOVERY_CODES_REPLACED,
-  SECOND_FACTORS_RESET,
-  SECURITY_KEY_ADDED,
-  SECURITY_KEY_REMOVED,
-  RECOVERY_LINK,
-  PHONE_CONFIRMED,
-  PHONE_REMOVED,
-  SECOND_FACTORS_RECOVERED,
-  PASSWORD_RESET,
-  PASSWORD_CHANGED,
-  ACCOUNT_FROZEN,
-  ACCOUNT_FROZEN_ALERT,
-  /** A sign-in from a browser the account had not signed in from before. */
-  NEW_BROWSER;
+public record MailTemplate(String name) {
+  public MailTemplate {
+    if (name == null || !name.matches("[A-Z][A-Z_]*")) {
+      throw new IllegalArgumentException("A mail template is named in capitals: " + name);
+    }
+  }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 

@@ -6,6 +6,7 @@ import app.sesame.account.control.SessionRegistry;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.control.FirmAudit;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
 import app.sesame.operator.control.FirmRefused.Why;
@@ -88,7 +89,7 @@ public class FirmDirectory {
     } catch (PersistenceException takenMeanwhile) {
       throw new FirmRefused(Why.TAKEN, "operator.error.slug-taken");
     }
-    fire(AuditType.FIRM_CREATED, firm, actor, actor.detail() == null ? name : actor.detail());
+    fire(FirmAudit.FIRM_CREATED, firm, actor, actor.detail() == null ? name : actor.detail());
     onboarding.invite(
         firm, adminName, input.adminEmail(), Role.FIRM_ADMIN, language, actor.accountId());
     return firm;
@@ -100,7 +101,7 @@ public class FirmDirectory {
     if (!firm.isSuspended()) {
       firm.suspend(Instant.now());
       sessions.endAllOfFirm(firm.getId());
-      fire(AuditType.FIRM_SUSPENDED, firm, actor, actor.detail());
+      fire(OperatorAudit.FIRM_SUSPENDED, firm, actor, actor.detail());
     }
     return firm;
   }
@@ -110,7 +111,7 @@ public class FirmDirectory {
     Firm firm = find(slug);
     if (firm.isSuspended()) {
       firm.resume();
-      fire(AuditType.FIRM_RESUMED, firm, actor, actor.detail());
+      fire(OperatorAudit.FIRM_RESUMED, firm, actor, actor.detail());
     }
     return firm;
   }

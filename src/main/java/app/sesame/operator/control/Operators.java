@@ -4,7 +4,7 @@ import app.sesame.account.control.Onboarding;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.control.FirmAudit;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +60,7 @@ public class Operators {
     em.persist(firm);
     em.flush();
     events.fire(
-        new SecurityEvent(AuditType.FIRM_CREATED, firm.getId(), null, null, "operators' firm"));
+        new SecurityEvent(FirmAudit.FIRM_CREATED, firm.getId(), null, null, "operators' firm"));
     return firm;
   }
 

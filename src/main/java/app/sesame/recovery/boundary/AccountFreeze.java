@@ -2,20 +2,18 @@ package app.sesame.recovery.boundary;
 
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.SecurityNotices;
-import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.Role;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.firm.control.MailBrands;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
+import app.sesame.secrets.control.Tokens;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.settings.control.Settings;
 import app.sesame.web.boundary.RequestOrigin;
-import app.sesame.web.control.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,7 +41,7 @@ public class AccountFreeze {
   @Inject Event<SecurityEvent> events;
 
   /** The state of a link; empty when the value matches no such link. */
-  public Optional<ActionToken.State> inspect(String token) {
+  public Optional<OneTimeSecret.State> inspect(String token) {
     return find(token).map(t -> t.state(Instant.now()));
   }
 
@@ -56,10 +54,10 @@ public class AccountFreeze {
     ActionToken link =
         em.find(ActionToken.class, found.get().getId(), LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (link.state(now) != ActionToken.State.VALID) {
+    if (link.state(now) != OneTimeSecret.State.VALID) {
       return false;
     }
-    link.use(now);
+    link.secret().use(now);
     Account account =
         em.find(Account.class, link.getAccount().getId(), LockModeType.PESSIMISTIC_WRITE);
     account.freeze(now);
@@ -72,8 +70,11 @@ public class AccountFreeze {
     }
     events.fire(
         SecurityEvent.own(
-            AuditType.ACCOUNT_FROZEN, account.getFirm().getId(), account.getId(), "by its owner"));
-    notices.send(account, MailTemplate.ACCOUNT_FROZEN, Map.of());
+            RecoveryAudit.ACCOUNT_FROZEN,
+            account.getFirm().getId(),
+            account.getId(),
+            "by its owner"));
+    notices.send(account, RecoveryMails.ACCOUNT_FROZEN, Map.of());
     alertAdministrators(account, now);
     return true;
   }
@@ -91,7 +92,7 @@ public class AccountFreeze {
       mailer.send(
           admin.getEmail(),
           admin.getLanguage(),
-          MailTemplate.ACCOUNT_FROZEN_ALERT,
+          RecoveryMails.ACCOUNT_FROZEN_ALERT,
           Map.of(
               "name", admin.getDisplayName(),
               "owner", frozen.getDisplayName(),
@@ -99,7 +100,11 @@ public class AccountFreeze {
               "firm", frozen.getFirm().getName(),
               "time", Onboarding.format(now, admin.getLanguage()),
               "address", origin.address(),
-              "link", settings.baseUrl() + Page.BACKOFFICE_CLIENT.path() + "?id=" + frozen.getId()),
+              "link",
+                  settings.baseUrl()
+                      + RecoveryPages.BACKOFFICE_CLIENT.path()
+                      + "?id="
+                      + frozen.getId()),
           brands.of(frozen.getFirm()));
     }
   }

@@ -4,8 +4,6 @@ import app.sesame.account.control.PhoneNumbers;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;
 import app.sesame.web.control.UserError;
@@ -95,10 +93,11 @@ public class MobilePhone {
     account.mobile().confirm(check.phone(), Instant.now());
     String masked = PhoneNumbers.masked(check.phone());
     events.fire(
-        SecurityEvent.own(AuditType.PHONE_CONFIRMED, account.getFirm().getId(), accountId, masked));
+        SecurityEvent.own(
+            RecoveryAudit.PHONE_CONFIRMED, account.getFirm().getId(), accountId, masked));
     notices.send(
         account,
-        MailTemplate.PHONE_CONFIRMED,
+        RecoveryMails.PHONE_CONFIRMED,
         Map.of("phone", PhoneNumbers.readable(check.phone())));
     return check.outcome();
   }
@@ -113,13 +112,13 @@ public class MobilePhone {
     account.mobile().remove();
     events.fire(
         SecurityEvent.own(
-            AuditType.PHONE_REMOVED,
+            RecoveryAudit.PHONE_REMOVED,
             account.getFirm().getId(),
             accountId,
             PhoneNumbers.masked(phone)));
     if (wasConfirmed) {
       notices.send(
-          account, MailTemplate.PHONE_REMOVED, Map.of("phone", PhoneNumbers.readable(phone)));
+          account, RecoveryMails.PHONE_REMOVED, Map.of("phone", PhoneNumbers.readable(phone)));
     }
   }
 

@@ -9,10 +9,8 @@ import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.RecoveryKind;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.language.control.Messages;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
@@ -87,13 +85,13 @@ public class PasswordReset {
     account.recovery().recovered(RecoveryKind.PASSWORD, now);
     events.fire(
         SecurityEvent.own(
-            AuditType.PASSWORD_RESET,
+            RecoveryAudit.PASSWORD_RESET,
             account.getFirm().getId(),
             accountId,
             proof.name().toLowerCase(Locale.ROOT)));
     notices.send(
         account,
-        MailTemplate.PASSWORD_RESET,
+        RecoveryMails.PASSWORD_RESET,
         Map.of(
             "proof",
             Messages.text(account.getLanguage().locale(), "recover.proof." + proof.name()),

@@ -1,13 +1,13 @@
 package app.sesame.recovery.boundary;
 
 import app.sesame.account.boundary.PasswordRulesShown;
-import app.sesame.account.entity.ActionToken;
 import app.sesame.factor.boundary.BrowserCeremony;
 import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.language.control.Messages;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.signin.boundary.PendingSignIn;
+import app.sesame.signin.boundary.SignInPages;
 import app.sesame.web.boundary.Navigation;
-import app.sesame.web.control.Page;
 import app.sesame.web.control.UserError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ public class RecoveryBacking implements Serializable {
   public void load() {
     linkState = links.inspect(token).map(Enum::name).orElse("UNKNOWN");
     step =
-        ActionToken.State.VALID.name().equals(linkState)
+        OneTimeSecret.State.VALID.name().equals(linkState)
             ? RecoveryStep.CHOICE
             : RecoveryStep.INVALID;
   }
@@ -143,7 +143,7 @@ public class RecoveryBacking implements Serializable {
       case ACCEPTED -> {
         PendingSignIn.begin(request, started.accountId(), PendingSignIn.Stage.REPLACE);
         step = null;
-        navigation.redirect(Page.SETUP);
+        navigation.redirect(SignInPages.SETUP);
       }
     }
   }
@@ -221,7 +221,7 @@ public class RecoveryBacking implements Serializable {
     }
     if (started.isOver(Instant.now())) {
       step = RecoveryStep.INVALID;
-      linkState = ActionToken.State.EXPIRED.name();
+      linkState = OneTimeSecret.State.EXPIRED.name();
       return false;
     }
     return true;

@@ -3,7 +3,6 @@ package app.sesame.recovery.boundary;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.Onboarding;
 import app.sesame.account.control.PhoneNumbers;
-import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.account.entity.ActionToken;
@@ -15,12 +14,12 @@ import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.firm.control.MailBrands;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
+import app.sesame.secrets.control.Tokens;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.settings.control.Settings;
 import app.sesame.web.boundary.RequestOrigin;
-import app.sesame.web.control.Page;
 import app.sesame.web.control.UserError;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -123,7 +122,7 @@ public class RecoveryLinks {
     if (found.isEmpty()) {
       events.fire(
           new SecurityEvent(
-                  AuditType.RECOVERY_REQUESTED,
+                  RecoveryAudit.RECOVERY_REQUESTED,
                   null,
                   null,
                   null,
@@ -139,7 +138,7 @@ public class RecoveryLinks {
             .setParameter("since", now.minus(SecurityPolicy.RECOVERY_LINK_WINDOW))
             .getSingleResult();
     if (recent >= SecurityPolicy.RECOVERY_LINKS_PER_WINDOW) {
-      events.fire(own(AuditType.RECOVERY_REFUSED, account, "too many links").from(address));
+      events.fire(own(RecoveryAudit.RECOVERY_REFUSED, account, "too many links").from(address));
       return;
     }
     em.createNamedQuery(ActionToken.EXPIRE_OPEN)
@@ -152,20 +151,20 @@ public class RecoveryLinks {
     mailer.send(
         account.getEmail(),
         account.getLanguage(),
-        MailTemplate.RECOVERY_LINK,
+        RecoveryMails.RECOVERY_LINK,
         Map.of(
             "name", account.getDisplayName(),
             "email", account.getEmail(),
             "firm", account.getFirm().getName(),
             "time", Onboarding.format(now, account.getLanguage()),
             "address", address,
-            "link", settings.baseUrl() + Page.RECOVER.path() + "?token=" + token),
+            "link", settings.baseUrl() + RecoveryPages.RECOVER.path() + "?token=" + token),
         brands.of(account.getFirm()));
-    events.fire(own(AuditType.RECOVERY_REQUESTED, account, null).from(address));
+    events.fire(own(RecoveryAudit.RECOVERY_REQUESTED, account, null).from(address));
   }
 
   /** The state of a link; empty when the value matches no recovery link. */
-  public Optional<ActionToken.State> inspect(String token) {
+  public Optional<OneTimeSecret.State> inspect(String token) {
     return find(token).map(t -> t.state(Instant.now()));
   }
 
@@ -178,11 +177,11 @@ public class RecoveryLinks {
     em.lock(link, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     Account account = link.getAccount();
-    if (link.state(now) != ActionToken.State.VALID || !account.canSignIn()) {
+    if (link.state(now) != OneTimeSecret.State.VALID || !account.canSignIn()) {
       throw new UserError("recover.error.link");
     }
-    link.use(now);
-    fire(AuditType.RECOVERY_LINK_USED, account, path.name());
+    link.secret().use(now);
+    fire(RecoveryAudit.RECOVERY_LINK_USED, account, path.name());
     long accountId = account.getId();
     RecoveryKind kind = path.kind();
     Optional<Instant> waits =
@@ -195,7 +194,7 @@ public class RecoveryLinks {
           default -> null;
         };
     if (refusal != null) {
-      fire(AuditType.RECOVERY_REFUSED, account, refusal);
+      fire(RecoveryAudit.RECOVERY_REFUSED, account, refusal);
     }
     return new Started(
         accountId,

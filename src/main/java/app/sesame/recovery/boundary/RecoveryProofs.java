@@ -1,5 +1,6 @@
 package app.sesame.recovery.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
@@ -47,7 +48,7 @@ public class RecoveryProofs {
   public void factorLost(long accountId) {
     Account account = accounts.byId(accountId).orElseThrow();
     fire(
-        AuditType.RECOVERY_REFUSED,
+        RecoveryAudit.RECOVERY_REFUSED,
         account,
         RecoveryRules.whyNoSelfService(account, RecoveryKind.PASSWORD, true));
   }
@@ -64,16 +65,16 @@ public class RecoveryProofs {
         || account.throttling().isSignInBlocked(now)
         || !account.throttling().hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
-      fire(AuditType.SIGN_IN_THROTTLED, account, "recovery");
+      fire(AccountAudit.SIGN_IN_THROTTLED, account, "recovery");
       return false;
     }
     if (!hashing.verify(typed, account.getPasswordHash())) {
       account.throttling().recordFailedSignIn(now);
-      fire(AuditType.SIGN_IN_FAILED, account, "recovery: wrong password");
+      fire(AccountAudit.SIGN_IN_FAILED, account, "recovery: wrong password");
       return false;
     }
     limits.succeeded(Limit.PASSWORD);
-    fire(AuditType.PASSWORD_VERIFIED, account, "recovery");
+    fire(AccountAudit.PASSWORD_VERIFIED, account, "recovery");
     return true;
   }
 

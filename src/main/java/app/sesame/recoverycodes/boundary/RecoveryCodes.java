@@ -3,15 +3,17 @@ package app.sesame.recoverycodes.boundary;
 import app.sesame.account.control.SecurityNotices;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.BackupFactor;
 import app.sesame.factor.boundary.CountsPerAccount;
 import app.sesame.factor.boundary.Device;
 import app.sesame.firm.entity.Firm;
-import app.sesame.mail.control.MailTemplate;
+import app.sesame.recoverycodes.control.CodesAudit;
+import app.sesame.recoverycodes.control.CodesMails;
 import app.sesame.recoverycodes.control.RecoveryCodeFormat;
 import app.sesame.recoverycodes.control.RecoveryCodeHashing;
 import app.sesame.recoverycodes.entity.RecoveryCode;
+import app.sesame.secrets.control.OneTimeSecrets;
+import app.sesame.secrets.entity.OneTimeSecret.Verdict;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -36,6 +38,7 @@ import java.util.Set;
 public class RecoveryCodes implements BackupFactor {
   @PersistenceContext EntityManager em;
   @Inject RecoveryCodeHashing hashing;
+  @Inject OneTimeSecrets secrets;
   @Inject SecurityNotices notices;
   @Inject Event<SecurityEvent> events;
 
@@ -57,9 +60,9 @@ public class RecoveryCodes implements BackupFactor {
     }
     events.fire(
         SecurityEvent.own(
-            AuditType.RECOVERY_CODES_CREATED, account.getFirm().getId(), accountId, null));
+            CodesAudit.RECOVERY_CODES_CREATED, account.getFirm().getId(), accountId, null));
     if (notify) {
-      notices.send(account, MailTemplate.RECOVERY_CODES_REPLACED, Map.of());
+      notices.send(account, CodesMails.RECOVERY_CODES_REPLACED, Map.of());
     }
     return codes;
   }
@@ -74,7 +77,7 @@ public class RecoveryCodes implements BackupFactor {
 
   /**
    * Spends the typed code if it is one of the account's unused codes. Two requests with the same
-   * code: the update that marks it used succeeds for one of them only.
+   * code: it is spent under a lock on its row, for one of them only.
    */
   @Override
   public boolean use(long accountId, String typed) {
@@ -88,22 +91,18 @@ public class RecoveryCodes implements BackupFactor {
             .getResultList()) {
       if (hashing.matches(code, stored.getCodeHash())) {
         boolean spent =
-            em.createNamedQuery(RecoveryCode.SPEND)
-                    .setParameter("id", stored.getId())
-                    .setParameter("now", Instant.now())
-                    .executeUpdate()
-                == 1;
+            secrets.spend(RecoveryCode.class, stored.getId(), Instant.now()) == Verdict.ACCEPTED;
         if (spent) {
           Account account = em.find(Account.class, accountId);
           int left = remaining(accountId);
           events.fire(
               SecurityEvent.own(
-                  AuditType.RECOVERY_CODE_USED,
+                  CodesAudit.RECOVERY_CODE_USED,
                   account.getFirm().getId(),
                   accountId,
                   left + " left"));
           notices.send(
-              account, MailTemplate.RECOVERY_CODE_USED, Map.of("remaining", String.valueOf(left)));
+              account, CodesMails.RECOVERY_CODE_USED, Map.of("remaining", String.valueOf(left)));
         }
         return spent;
       }
@@ -131,7 +130,7 @@ public class RecoveryCodes implements BackupFactor {
     return CountsPerAccount.counts(
         em.createQuery(
                 "select c.account.id, count(c) from RecoveryCode c where c.account.id in :ids"
-                    + " and c.usedAt is null group by c.account.id",
+                    + " and c.secret.usedAt is null group by c.account.id",
                 Object[].class)
             .setParameter("ids", accountIds)
             .getResultList());
@@ -157,7 +156,7 @@ public class RecoveryCodes implements BackupFactor {
   @Override
   public void removeBefore(long accountId, Instant before) {
     em.createQuery(
-            "delete from RecoveryCode c where c.account.id = :account and c.createdAt < :before")
+            "delete from RecoveryCode c where c.account.id = :account and c.secret.createdAt < :before")
         .setParameter("account", accountId)
         .setParameter("before", before)
         .executeUpdate();
@@ -165,7 +164,7 @@ public class RecoveryCodes implements BackupFactor {
 
   @Override
   public String holdersQuery() {
-    return "select c.account.id from RecoveryCode c where c.usedAt is null";
+    return "select c.account.id from RecoveryCode c where c.secret.usedAt is null";
   }
 
   @Override

@@ -1,7 +1,11 @@
 package app.sesame.recoverycodes.entity;
 
 import app.sesame.account.entity.Account;
+import app.sesame.secrets.entity.HoldsSecret;
+import app.sesame.secrets.entity.OneTimeSecret;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -14,27 +18,25 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One recovery code of an account, as its salted hash. */
+/** One recovery code of an account: a {@link OneTimeSecret} kept as its salted hash. */
 @Entity
 @Table(name = "recovery_code")
 @NamedQuery(
     name = RecoveryCode.UNUSED,
-    query = "select c from RecoveryCode c where c.account.id = :account and c.usedAt is null")
+    query =
+        "select c from RecoveryCode c where c.account.id = :account and c.secret.usedAt is null")
 @NamedQuery(
     name = RecoveryCode.COUNT_UNUSED,
     query =
-        "select count(c) from RecoveryCode c where c.account.id = :account and c.usedAt is null")
+        "select count(c) from RecoveryCode c where c.account.id = :account"
+            + " and c.secret.usedAt is null")
 @NamedQuery(
     name = RecoveryCode.DELETE_ALL,
     query = "delete from RecoveryCode c where c.account.id = :account")
-@NamedQuery(
-    name = RecoveryCode.SPEND,
-    query = "update RecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
-public class RecoveryCode {
+public class RecoveryCode implements HoldsSecret {
   public static final String UNUSED = "RecoveryCode.unused";
   public static final String COUNT_UNUSED = "RecoveryCode.countUnused";
   public static final String DELETE_ALL = "RecoveryCode.deleteAll";
-  public static final String SPEND = "RecoveryCode.spend";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,32 +46,28 @@ public class RecoveryCode {
   @JoinColumn(name = "account_id", nullable = false)
   private Account account;
 
-  @Column(name = "code_hash", nullable = false, length = 200)
-  private String codeHash;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "used_at")
-  private Instant usedAt;
+  /** Lasts until used: no expiry, and a typed code is compared with every unused one. */
+  @Embedded
+  @AttributeOverride(name = "hash", column = @Column(name = "code_hash"))
+  private OneTimeSecret secret;
 
   protected RecoveryCode() {}
 
   public RecoveryCode(Account account, String codeHash, Instant now) {
     this.account = Objects.requireNonNull(account);
-    this.codeHash = Objects.requireNonNull(codeHash);
-    this.createdAt = Objects.requireNonNull(now);
+    this.secret = new OneTimeSecret(codeHash, now, null);
   }
 
   public Long getId() {
     return id;
   }
 
-  public String getCodeHash() {
-    return codeHash;
+  @Override
+  public OneTimeSecret secret() {
+    return secret;
   }
 
-  public Instant getUsedAt() {
-    return usedAt;
+  public String getCodeHash() {
+    return secret.hash();
   }
 }

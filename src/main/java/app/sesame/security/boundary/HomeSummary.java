@@ -1,5 +1,6 @@
 package app.sesame.security.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.AuditTrail;
 import app.sesame.factor.boundary.BackupFactor;
@@ -110,7 +111,7 @@ public class HomeSummary {
     boolean few =
         offered && left <= SecurityPolicy.RECOVERY_CODES_LOW && (left > 0 || !devices.isEmpty());
     List<SignInSeen> signIns =
-        audit.signIns(accountId, SIGN_INS_SHOWN).stream()
+        audit.latest(accountId, AccountAudit.SIGN_IN_SUCCEEDED, SIGN_INS_SHOWN).stream()
             .map(
                 e ->
                     new SignInSeen(

@@ -79,7 +79,7 @@ public class OpenSessions {
     if (described == null || !registry.end(accountId, handle)) {
       return false;
     }
-    fire(account, AuditType.SESSION_ENDED, described);
+    fire(account, SecurityAudit.SESSION_ENDED, described);
     return true;
   }
 
@@ -92,7 +92,7 @@ public class OpenSessions {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     account.credentialsChanged(Instant.now());
     int ended = registry.endAllBut(accountId, current);
-    fire(account, AuditType.OTHER_SESSIONS_ENDED, String.valueOf(ended));
+    fire(account, SecurityAudit.OTHER_SESSIONS_ENDED, String.valueOf(ended));
     return ended;
   }
 

@@ -1,5 +1,6 @@
 package app.sesame.security.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.control.FreezeLinks;
 import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.control.PasswordPolicy;
@@ -11,7 +12,6 @@ import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -69,7 +69,7 @@ public class PasswordChange {
     }
     if (!hashing.verify(current, account.getPasswordHash())) {
       account.throttling().recordFailedSignIn(now);
-      fire(account, AuditType.SIGN_IN_FAILED, "password change: wrong current password");
+      fire(account, AccountAudit.SIGN_IN_FAILED, "password change: wrong current password");
       return OptionalInt.empty();
     }
     limits.succeeded(Limit.PASSWORD);
@@ -87,10 +87,10 @@ public class PasswordChange {
     account.throttling().clearSignInFailures();
     account.credentialsChanged(now);
     int ended = sessions.endAllBut(accountId, session);
-    fire(account, AuditType.PASSWORD_CHANGED, ended + " other session(s) ended");
+    fire(account, SecurityAudit.PASSWORD_CHANGED, ended + " other session(s) ended");
     notices.send(
         account,
-        MailTemplate.PASSWORD_CHANGED,
+        SecurityMails.PASSWORD_CHANGED,
         Map.of("sessions", String.valueOf(ended), "freezeLink", freezeLinks.issue(account)));
     return OptionalInt.of(ended);
   }

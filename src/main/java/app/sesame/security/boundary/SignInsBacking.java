@@ -1,5 +1,6 @@
 package app.sesame.security.boundary;
 
+import app.sesame.account.control.AccountAudit;
 import app.sesame.audit.control.AuditTrail;
 import app.sesame.factor.boundary.FactorOwner;
 import app.sesame.web.control.BrowserName;
@@ -44,7 +45,7 @@ public class SignInsBacking implements Serializable {
 
   public void load() {
     signIns =
-        audit.signIns(owner.require(), SHOWN).stream()
+        audit.latest(owner.require(), AccountAudit.SIGN_IN_SUCCEEDED, SHOWN).stream()
             .map(
                 e ->
                     new RecentSignIn(

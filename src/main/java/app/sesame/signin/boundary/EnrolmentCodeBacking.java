@@ -1,7 +1,6 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.language.control.Messages;
-import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,7 +20,7 @@ public class EnrolmentCodeBacking {
 
   /** Only a sign-in at this stage has anything to do here. */
   public void load() {
-    flow.at(Page.ENROLMENT_CODE)
+    flow.at(SignInPages.ENROLMENT_CODE)
         .ifPresent(pending -> usable = secondStep.hasUsableEnrolmentCode(pending.accountId()));
   }
 

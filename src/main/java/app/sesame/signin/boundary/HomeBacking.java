@@ -3,7 +3,6 @@ package app.sesame.signin.boundary;
 import app.sesame.account.boundary.Caller;
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.web.boundary.Navigation;
-import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +15,6 @@ public class HomeBacking {
   @Inject Navigation navigation;
 
   public void route() {
-    navigation.redirect(caller.get().map(Caller::home).orElse(Page.SIGN_IN.path()));
+    navigation.redirect(caller.get().map(Caller::home).orElse(SignInPages.SIGN_IN.path()));
   }
 }

@@ -1,7 +1,7 @@
 package app.sesame.signin.boundary;
 
-import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.signin.entity.KnownBrowser;
 import app.sesame.web.boundary.RequestOrigin;

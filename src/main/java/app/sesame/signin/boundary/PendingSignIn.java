@@ -25,16 +25,16 @@ public record PendingSignIn(long accountId, Instant provenAt, Stage stage) imple
   /** What the second step is. */
   public enum Stage {
     /** A code, a key or a recovery code from one of the account's factors. */
-    VERIFY(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SECOND_STEP),
+    VERIFY(SecurityPolicy.PASSWORD_STEP_VALIDITY, SignInPages.SECOND_STEP),
     /**
      * The enrolment code an accountant handed over with the reset of the factors, before the setup
      * of a new one.
      */
-    CODE(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.ENROLMENT_CODE),
+    CODE(SecurityPolicy.PASSWORD_STEP_VALIDITY, SignInPages.ENROLMENT_CODE),
     /** Setting up a first factor, which the firm or the role requires, before anything else. */
-    ENROL(SecurityPolicy.PASSWORD_STEP_VALIDITY, Page.SETUP),
+    ENROL(SecurityPolicy.PASSWORD_STEP_VALIDITY, SignInPages.SETUP),
     /** The end of a self-service recovery: a new factor, which replaces every older one. */
-    REPLACE(SecurityPolicy.REPLACEMENT_STEP_VALIDITY, Page.SETUP);
+    REPLACE(SecurityPolicy.REPLACEMENT_STEP_VALIDITY, SignInPages.SETUP);
 
     private final Duration validity;
     private final Page page;

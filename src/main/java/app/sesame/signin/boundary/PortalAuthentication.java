@@ -10,7 +10,6 @@ import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
 import app.sesame.signin.boundary.SecondStep.Method;
 import app.sesame.web.boundary.RequestOrigin;
-import app.sesame.web.control.Page;
 import app.sesame.web.control.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +76,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
     if (context.isProtected()) {
       String next = URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8);
-      return context.redirect(request.getContextPath() + Page.SIGN_IN.path() + "?next=" + next);
+      return context.redirect(
+          request.getContextPath() + SignInPages.SIGN_IN.path() + "?next=" + next);
     }
     return context.doNothing();
   }

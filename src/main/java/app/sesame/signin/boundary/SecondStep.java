@@ -3,7 +3,6 @@ package app.sesame.signin.boundary;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.EnrolmentCodes;
 import app.sesame.account.entity.Account;
-import app.sesame.account.entity.ActionToken;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.KeyFactor;
@@ -11,6 +10,7 @@ import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.signin.boundary.PendingSignIn.Stage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -82,18 +82,18 @@ public class SecondStep {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
-      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      fire(SignInAudit.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
     Optional<Method> method = factors.useCode(accountId, account.getFirm(), code).map(Method::of);
     if (method.isEmpty()) {
       account.throttling().recordFailedSecondFactor(now);
-      fire(AuditType.SECOND_FACTOR_FAILED, account, null);
+      fire(SignInAudit.SECOND_FACTOR_FAILED, account, null);
       return Optional.empty();
     }
     account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
-    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
+    fire(SignInAudit.SECOND_FACTOR_SUCCEEDED, account, method.get().name());
     return method;
   }
 
@@ -102,20 +102,20 @@ public class SecondStep {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
-      fire(AuditType.SECOND_FACTOR_THROTTLED, account, null);
+      fire(SignInAudit.SECOND_FACTOR_THROTTLED, account, null);
       return Optional.empty();
     }
     Optional<KeyFactor> keys = factors.keys();
     if (keys.isEmpty()
         || keys.get().finishAssertion(accountId, requestJson, responseJson).isEmpty()) {
       account.throttling().recordFailedSecondFactor(now);
-      fire(AuditType.SECOND_FACTOR_FAILED, account, "key");
+      fire(SignInAudit.SECOND_FACTOR_FAILED, account, "key");
       return Optional.empty();
     }
     account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
     Method method = Method.of(keys.get());
-    fire(AuditType.SECOND_FACTOR_SUCCEEDED, account, method.name());
+    fire(SignInAudit.SECOND_FACTOR_SUCCEEDED, account, method.name());
     return Optional.of(method);
   }
 
@@ -134,13 +134,13 @@ public class SecondStep {
     if (account.isEmpty()
         || !account.get().canSignIn()
         || !keys.get().passkeysOfferedBy(account.get().getFirm())) {
-      account.ifPresent(a -> fire(AuditType.PASSKEY_REFUSED, a, a.getStatus().name()));
+      account.ifPresent(a -> fire(SignInAudit.PASSKEY_REFUSED, a, a.getStatus().name()));
       return Optional.empty();
     }
     limits.succeeded(Limit.PASSWORD);
     if (account.get().getFirm().isSuspended()) {
       refusal.firmSuspended();
-      fire(AuditType.PASSKEY_REFUSED, account.get(), "firm suspended");
+      fire(SignInAudit.PASSKEY_REFUSED, account.get(), "firm suspended");
       return Optional.empty();
     }
     return accountId;
@@ -160,7 +160,7 @@ public class SecondStep {
     return accounts
         .byId(accountId)
         .flatMap(enrolmentCodes::latest)
-        .filter(t -> t.state(now) == ActionToken.State.VALID)
+        .filter(t -> t.state(now) == OneTimeSecret.State.VALID)
         .isPresent();
   }
 
@@ -173,21 +173,21 @@ public class SecondStep {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     if (account.throttling().isSecondFactorBlocked(now) || !limits.allow(Limit.SECOND_STEP)) {
-      fire(AuditType.SECOND_FACTOR_THROTTLED, account, "enrolment code");
+      fire(SignInAudit.SECOND_FACTOR_THROTTLED, account, "enrolment code");
       return false;
     }
     EnrolmentCodes.Outcome outcome = enrolmentCodes.use(account, code);
     if (outcome != EnrolmentCodes.Outcome.ACCEPTED) {
       account.throttling().recordFailedSecondFactor(now);
       fire(
-          AuditType.ENROLMENT_CODE_WRONG,
+          SignInAudit.ENROLMENT_CODE_WRONG,
           account,
           outcome == EnrolmentCodes.Outcome.WRONG ? "wrong code" : "no valid code");
       return false;
     }
     account.throttling().recordSecondFactor();
     limits.succeeded(Limit.SECOND_STEP);
-    fire(AuditType.ENROLMENT_CODE_USED, account, null);
+    fire(SignInAudit.ENROLMENT_CODE_USED, account, null);
     return true;
   }
 

@@ -4,7 +4,6 @@ import app.sesame.factor.boundary.BrowserCeremony;
 import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.language.control.Messages;
-import app.sesame.web.control.Page;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,7 +32,7 @@ public class SecondStepBacking implements Serializable {
 
   /** Only a sign-in at this stage has anything to do here. */
   public void load() {
-    flow.at(Page.SECOND_STEP)
+    flow.at(SignInPages.SECOND_STEP)
         .ifPresent(
             pending -> {
               hasKeys = factors.hasKeys(pending.accountId());

@@ -3,7 +3,6 @@ package app.sesame.signin.boundary;
 import app.sesame.account.control.Accounts;
 import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
-import app.sesame.web.control.Page;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +27,7 @@ public class SetupBacking implements Serializable {
   public void load() {
     pages =
         flow
-            .at(Page.SETUP)
+            .at(SignInPages.SETUP)
             .flatMap(pending -> accounts.byId(pending.accountId()))
             .map(account -> factors.offeredBy(account.getFirm()))
             .orElse(List.of())

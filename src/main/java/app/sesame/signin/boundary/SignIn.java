@@ -1,6 +1,7 @@
 package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.Caller;
+import app.sesame.account.control.AccountAudit;
 import app.sesame.account.control.Accounts;
 import app.sesame.account.control.FreezeLinks;
 import app.sesame.account.control.PasswordHashing;
@@ -11,7 +12,6 @@ import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.signin.entity.KnownBrowser;
 import app.sesame.web.boundary.RequestOrigin;
 import app.sesame.web.control.BrowserName;
@@ -63,10 +63,10 @@ public class SignIn {
     if (found.isEmpty() || !found.get().canSignIn()) {
       hashing.verifyDecoy(typed);
       if (found.isPresent()) {
-        fire(AuditType.SIGN_IN_FAILED, found.get(), "account " + found.get().getStatus());
+        fire(AccountAudit.SIGN_IN_FAILED, found.get(), "account " + found.get().getStatus());
       } else {
         events.fire(
-            new SecurityEvent(AuditType.SIGN_IN_FAILED, null, null, null, "unknown address"));
+            new SecurityEvent(AccountAudit.SIGN_IN_FAILED, null, null, null, "unknown address"));
       }
       return Optional.empty();
     }
@@ -75,7 +75,7 @@ public class SignIn {
     Instant now = Instant.now();
     if (!account.throttling().hasGuessesLeft(now)) {
       hashing.verifyDecoy(typed);
-      fire(AuditType.SIGN_IN_THROTTLED, account, "hourly ceiling");
+      fire(AccountAudit.SIGN_IN_THROTTLED, account, "hourly ceiling");
       return Optional.empty();
     }
     // A browser the account knows waits after its own wrong guesses only; any other after all of
@@ -85,7 +85,7 @@ public class SignIn {
         .map(b -> b.isBlocked(now))
         .orElseGet(() -> account.throttling().isSignInBlocked(now))) {
       hashing.verifyDecoy(typed);
-      fire(AuditType.SIGN_IN_THROTTLED, account, browser.isPresent() ? "known browser" : null);
+      fire(AccountAudit.SIGN_IN_THROTTLED, account, browser.isPresent() ? "known browser" : null);
       return Optional.empty();
     }
     boolean oldHash = hashing.isOld(account.getPasswordHash());
@@ -100,7 +100,7 @@ public class SignIn {
       } else {
         account.throttling().recordFailedSignIn(now);
       }
-      fire(AuditType.SIGN_IN_FAILED, account, "wrong password");
+      fire(AccountAudit.SIGN_IN_FAILED, account, "wrong password");
       return Optional.empty();
     }
     if (hashing.isOutdated(account.getPasswordHash())) {
@@ -113,11 +113,11 @@ public class SignIn {
     if (account.getFirm().isSuspended()) {
       // The right password: the person may now be told why they cannot come in.
       refusal.firmSuspended();
-      fire(AuditType.SIGN_IN_FAILED, account, "firm suspended");
+      fire(AccountAudit.SIGN_IN_FAILED, account, "firm suspended");
       return Optional.empty();
     }
     account.recordSignIn(now);
-    fire(AuditType.PASSWORD_VERIFIED, account, null);
+    fire(AccountAudit.PASSWORD_VERIFIED, account, null);
     return Optional.of(Caller.of(account));
   }
 
@@ -128,7 +128,7 @@ public class SignIn {
   public void completed(long accountId, SecondStep.Method method, HttpServletResponse response) {
     Account account = em.find(Account.class, accountId);
     fire(
-        AuditType.SIGN_IN_SUCCEEDED,
+        AccountAudit.SIGN_IN_SUCCEEDED,
         account,
         method == null
             ? "password"
@@ -136,16 +136,16 @@ public class SignIn {
     if (knownBrowsers.remember(response, accountId, Instant.now()) == KnownBrowsers.Seen.NEW) {
       notices.send(
           account,
-          MailTemplate.NEW_BROWSER,
+          SignInMails.NEW_BROWSER,
           Map.of(
               "browser", BrowserName.of(origin.userAgent()),
               "freezeLink", freezeLinks.issue(account)));
-      fire(AuditType.NEW_BROWSER, account, BrowserName.of(origin.userAgent()));
+      fire(SignInAudit.NEW_BROWSER, account, BrowserName.of(origin.userAgent()));
     }
   }
 
   public void signedOut(long accountId) {
-    accounts.byId(accountId).ifPresent(a -> fire(AuditType.SIGNED_OUT, a, null));
+    accounts.byId(accountId).ifPresent(a -> fire(SignInAudit.SIGNED_OUT, a, null));
   }
 
   private void fire(AuditType type, Account account, String detail) {

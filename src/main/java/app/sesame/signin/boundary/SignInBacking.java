@@ -7,7 +7,6 @@ import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.language.control.Messages;
 import app.sesame.web.boundary.Navigation;
-import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -77,7 +76,7 @@ public class SignInBacking {
 
   /** The protected page that sent the person here, if it is one of ours; else their home. */
   private String destination() {
-    String home = caller.refresh().map(Caller::home).orElse(Page.SIGN_IN.path());
+    String home = caller.refresh().map(Caller::home).orElse(SignInPages.SIGN_IN.path());
     if (next != null
         && (next.startsWith("/portal/")
             || next.startsWith("/backoffice/")

@@ -31,7 +31,7 @@ public class SignInFlow {
 
   /** A step of a sign-in under way; once signed in, the person goes to their home. */
   public boolean submit(Credential credential) {
-    return submit(credential, false, Page.HOME::path);
+    return submit(credential, false, SignInPages.HOME::path);
   }
 
   /**
@@ -89,12 +89,12 @@ public class SignInFlow {
   /** Gives up the sign-in under way, to start again, perhaps with another account. */
   public void cancel() {
     external.invalidateSession();
-    navigation.redirect(Page.SIGN_IN);
+    navigation.redirect(SignInPages.SIGN_IN);
   }
 
   /** Back to the sign-in page, which says the sign-in under way expired. */
   public void expired() {
-    navigation.redirect(Page.SIGN_IN, "expired=true");
+    navigation.redirect(SignInPages.SIGN_IN, "expired=true");
   }
 
   private HttpServletRequest request() {

@@ -2,7 +2,6 @@ package app.sesame.signin.boundary;
 
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.web.boundary.Navigation;
-import app.sesame.web.control.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -23,6 +22,6 @@ public class SignOutBacking {
     caller.get().ifPresent(c -> signIn.signedOut(c.accountId()));
     ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
-    navigation.redirect(Page.SIGN_IN, "signedOut=true");
+    navigation.redirect(SignInPages.SIGN_IN, "signedOut=true");
   }
 }

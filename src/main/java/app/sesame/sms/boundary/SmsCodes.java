@@ -5,8 +5,11 @@ import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.language.control.Messages;
+import app.sesame.secrets.control.OneTimeSecrets;
 import app.sesame.secrets.control.SecretBox;
+import app.sesame.secrets.entity.OneTimeSecret.Verdict;
 import app.sesame.settings.control.SecurityPolicy;
+import app.sesame.sms.control.SmsAudit;
 import app.sesame.sms.control.SmsGateway;
 import app.sesame.sms.entity.SmsCode;
 import app.sesame.sms.entity.SmsPurpose;
@@ -60,6 +63,7 @@ public class SmsCodes {
   @PersistenceContext EntityManager em;
   @Inject SmsGateway gateway;
   @Inject SecretBox box;
+  @Inject OneTimeSecrets secrets;
   @Inject Event<SecurityEvent> events;
 
   /** Sends a new code to the number, for the account and the purpose. */
@@ -83,7 +87,7 @@ public class SmsCodes {
     if (forAccount >= SecurityPolicy.SMS_CODES_PER_WINDOW
         || forPhone >= SecurityPolicy.SMS_CODES_PER_WINDOW) {
       fire(
-          AuditType.SMS_CODE_REFUSED,
+          SmsAudit.SMS_CODE_REFUSED,
           account,
           forAccount >= SecurityPolicy.SMS_CODES_PER_WINDOW
               ? "too many for the account"
@@ -104,11 +108,11 @@ public class SmsCodes {
           phone, Messages.text(account.getLanguage().locale(), "sms.text." + purpose.name(), code));
     } catch (SmsGateway.SmsFailure failure) {
       LOG.log(Level.WARNING, "SMS not sent", failure);
-      stored.use(now);
-      fire(AuditType.SMS_CODE_NOT_SENT, account, detail);
+      stored.secret().close(now);
+      fire(SmsAudit.SMS_CODE_NOT_SENT, account, detail);
       return Sending.FAILED;
     }
-    fire(AuditType.SMS_CODE_SENT, account, detail);
+    fire(SmsAudit.SMS_CODE_SENT, account, detail);
     return Sending.SENT;
   }
 
@@ -124,24 +128,25 @@ public class SmsCodes {
             .setMaxResults(1)
             .getResultStream()
             .findFirst()
-            .filter(c -> c.isOpen(now));
+            .filter(c -> c.secret().isOpen(now));
     if (latest.isEmpty()) {
-      fire(AuditType.SMS_CODE_WRONG, account, "no open code");
+      fire(SmsAudit.SMS_CODE_WRONG, account, "no open code");
       return new Check(Outcome.NONE_OPEN, null);
     }
     SmsCode code = latest.get();
     String clean = typed == null ? "" : typed.replaceAll("\\s", "");
-    if (!clean.matches("\\d{6}")
-        || !box.keyedHash(clean, HASH_PURPOSE).equals(code.getCodeHash())) {
-      code.recordWrongAttempt();
+    String typedHash = clean.matches("\\d{6}") ? box.keyedHash(clean, HASH_PURPOSE) : null;
+    Verdict verdict =
+        secrets.present(
+            SmsCode.class, code.getId(), typedHash, SecurityPolicy.SMS_CODE_MAX_ATTEMPTS, now);
+    if (verdict != Verdict.ACCEPTED) {
       fire(
-          AuditType.SMS_CODE_WRONG,
+          SmsAudit.SMS_CODE_WRONG,
           account,
-          code.getAttempts() + " of " + SecurityPolicy.SMS_CODE_MAX_ATTEMPTS);
-      return new Check(code.isOpen(now) ? Outcome.WRONG : Outcome.NONE_OPEN, null);
+          code.secret().attempts() + " of " + SecurityPolicy.SMS_CODE_MAX_ATTEMPTS);
+      return new Check(code.secret().isOpen(now) ? Outcome.WRONG : Outcome.NONE_OPEN, null);
     }
-    code.use(now);
-    fire(AuditType.SMS_CODE_ACCEPTED, account, purpose.name().toLowerCase());
+    fire(SmsAudit.SMS_CODE_ACCEPTED, account, purpose.name().toLowerCase());
     return new Check(Outcome.ACCEPTED, code.getPhone());
   }
 

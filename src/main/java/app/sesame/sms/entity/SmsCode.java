@@ -1,8 +1,12 @@
 package app.sesame.sms.entity;
 
 import app.sesame.account.entity.Account;
+import app.sesame.secrets.entity.HoldsSecret;
+import app.sesame.secrets.entity.OneTimeSecret;
 import app.sesame.settings.control.SecurityPolicy;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,8 +22,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A six-digit code sent by SMS. Only its keyed hash is kept; it works once, for ten minutes, and
- * dies after five wrong attempts.
+ * A six-digit code sent by SMS to a number, for one account and one purpose: a {@link
+ * OneTimeSecret} kept as a keyed hash, working once, for ten minutes, dead after five wrong tries.
  */
 @Entity
 @Table(name = "sms_code")
@@ -27,21 +31,24 @@ import java.util.Objects;
     name = SmsCode.LATEST_OPEN,
     query =
         "select c from SmsCode c where c.account.id = :account and c.purpose = :purpose"
-            + " and c.usedAt is null order by c.createdAt desc, c.id desc")
+            + " and c.secret.usedAt is null order by c.secret.createdAt desc, c.id desc")
 @NamedQuery(
     name = SmsCode.CLOSE_OPEN,
     query =
-        "update SmsCode c set c.expiresAt = :now where c.account.id = :account"
-            + " and c.purpose = :purpose and c.usedAt is null and c.expiresAt > :now")
+        "update SmsCode c set c.secret.expiresAt = :now where c.account.id = :account"
+            + " and c.purpose = :purpose and c.secret.usedAt is null"
+            + " and c.secret.expiresAt > :now")
 @NamedQuery(
     name = SmsCode.COUNT_FOR_ACCOUNT,
-    query = "select count(c) from SmsCode c where c.account.id = :account and c.createdAt > :since")
+    query =
+        "select count(c) from SmsCode c where c.account.id = :account"
+            + " and c.secret.createdAt > :since")
 @NamedQuery(
     name = SmsCode.COUNT_FOR_PHONE,
     query =
         "select count(c) from SmsCode c where c.phone = :phone and c.purpose = :purpose"
-            + " and c.createdAt > :since")
-public class SmsCode {
+            + " and c.secret.createdAt > :since")
+public class SmsCode implements HoldsSecret {
   public static final String LATEST_OPEN = "SmsCode.latestOpen";
   public static final String CLOSE_OPEN = "SmsCode.closeOpen";
   public static final String COUNT_FOR_ACCOUNT = "SmsCode.countForAccount";
@@ -62,20 +69,9 @@ public class SmsCode {
   @Column(nullable = false, length = 30)
   private SmsPurpose purpose;
 
-  @Column(name = "code_hash", nullable = false, length = 64)
-  private String codeHash;
-
-  @Column(nullable = false)
-  private int attempts;
-
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
-  @Column(name = "expires_at", nullable = false)
-  private Instant expiresAt;
-
-  @Column(name = "used_at")
-  private Instant usedAt;
+  @Embedded
+  @AttributeOverride(name = "hash", column = @Column(name = "code_hash"))
+  private OneTimeSecret secret;
 
   protected SmsCode() {}
 
@@ -83,36 +79,19 @@ public class SmsCode {
     this.account = Objects.requireNonNull(account);
     this.phone = Objects.requireNonNull(phone);
     this.purpose = Objects.requireNonNull(purpose);
-    this.codeHash = Objects.requireNonNull(codeHash);
-    this.createdAt = Objects.requireNonNull(now);
-    this.expiresAt = now.plus(SecurityPolicy.SMS_CODE_VALIDITY);
+    this.secret = new OneTimeSecret(codeHash, now, SecurityPolicy.SMS_CODE_VALIDITY);
   }
 
-  /** Whether a typed code may still be compared with this one. */
-  public boolean isOpen(Instant now) {
-    return usedAt == null
-        && now.isBefore(expiresAt)
-        && attempts < SecurityPolicy.SMS_CODE_MAX_ATTEMPTS;
+  @Override
+  public OneTimeSecret secret() {
+    return secret;
   }
 
-  /** Counts a wrong code; the fifth one closes the code for good. */
-  public void recordWrongAttempt() {
-    attempts++;
-  }
-
-  public void use(Instant now) {
-    usedAt = now;
+  public Long getId() {
+    return id;
   }
 
   public String getPhone() {
     return phone;
-  }
-
-  public String getCodeHash() {
-    return codeHash;
-  }
-
-  public int getAttempts() {
-    return attempts;
   }
 }

@@ -5,7 +5,7 @@ import app.sesame.account.control.PasswordHashing;
 import app.sesame.account.entity.Account;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
+import app.sesame.firm.control.FirmAudit;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
 import app.sesame.operator.control.Operators;
@@ -221,7 +221,7 @@ public class FirstStart {
     Firm firm = new Firm(name, Instant.now());
     em.persist(firm);
     em.flush();
-    events.fire(new SecurityEvent(AuditType.FIRM_CREATED, firm.getId(), null, null, name));
+    events.fire(new SecurityEvent(FirmAudit.FIRM_CREATED, firm.getId(), null, null, name));
     return firm;
   }
 }

@@ -1,13 +1,13 @@
 package app.sesame.totp.boundary;
 
 import app.sesame.account.entity.Account;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.CodeFactor;
 import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
 import app.sesame.firm.entity.Firm;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.secrets.control.SecretBox;
+import app.sesame.totp.control.AppAudit;
+import app.sesame.totp.control.AppMails;
 import app.sesame.totp.control.QrCodes;
 import app.sesame.totp.control.SecretSealing;
 import app.sesame.totp.control.TotpCodes;
@@ -42,11 +42,11 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
           "app",
           Authenticator.class,
           "Authenticator",
-          AuditType.AUTHENTICATOR_ADDED,
-          AuditType.AUTHENTICATOR_RENAMED,
-          AuditType.AUTHENTICATOR_REMOVED,
-          MailTemplate.AUTHENTICATOR_ADDED,
-          MailTemplate.AUTHENTICATOR_REMOVED,
+          AppAudit.AUTHENTICATOR_ADDED,
+          AppAudit.AUTHENTICATOR_RENAMED,
+          AppAudit.AUTHENTICATOR_REMOVED,
+          AppMails.AUTHENTICATOR_ADDED,
+          AppMails.AUTHENTICATOR_REMOVED,
           "totp.error.unknown");
 
   /** An enrolment in progress: what the page shows to set up the app. */
@@ -144,8 +144,8 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
     String name = authenticator.getName();
     em.remove(authenticator);
     em.flush();
-    fire(AuditType.AUTHENTICATOR_RESET, account, name);
-    notices.send(account, MailTemplate.AUTHENTICATOR_RESET, Map.of("device", name));
+    fire(AppAudit.AUTHENTICATOR_RESET, account, name);
+    notices.send(account, AppMails.AUTHENTICATOR_RESET, Map.of("device", name));
     return start(accountId, name);
   }
 

@@ -1,6 +1,6 @@
 package app.sesame.web.boundary;
 
-import app.sesame.web.control.Page;
+import app.sesame.web.control.ErrorPages;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -46,7 +46,7 @@ public class FriendlyErrors extends ExceptionHandlerFactory {
           events.next();
           events.remove();
         }
-        redirect((isExpired(error) ? Page.EXPIRED : Page.ERROR).path(), error);
+        redirect((isExpired(error) ? ErrorPages.EXPIRED : ErrorPages.ERROR).path(), error);
       }
       getWrapped().handle();
     }

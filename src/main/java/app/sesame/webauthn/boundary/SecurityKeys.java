@@ -2,15 +2,15 @@ package app.sesame.webauthn.boundary;
 
 import app.sesame.account.entity.Account;
 import app.sesame.audit.control.SecurityEvent;
-import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.Ceremony;
 import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
 import app.sesame.factor.boundary.KeyFactor;
 import app.sesame.firm.entity.Firm;
-import app.sesame.mail.control.MailTemplate;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.web.control.UserError;
+import app.sesame.webauthn.control.KeyAudit;
+import app.sesame.webauthn.control.KeyMails;
 import app.sesame.webauthn.control.KeyRepository;
 import app.sesame.webauthn.entity.SecurityKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,11 +62,11 @@ public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
           "key",
           SecurityKey.class,
           "Security key",
-          AuditType.SECURITY_KEY_ADDED,
-          AuditType.SECURITY_KEY_RENAMED,
-          AuditType.SECURITY_KEY_REMOVED,
-          MailTemplate.SECURITY_KEY_ADDED,
-          MailTemplate.SECURITY_KEY_REMOVED,
+          KeyAudit.SECURITY_KEY_ADDED,
+          KeyAudit.SECURITY_KEY_RENAMED,
+          KeyAudit.SECURITY_KEY_REMOVED,
+          KeyMails.SECURITY_KEY_ADDED,
+          KeyMails.SECURITY_KEY_REMOVED,
           "webauthn.error.unknown");
 
   @Inject KeyRepository keys;
@@ -212,7 +212,7 @@ public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
         Account owner = key.get().getAccount();
         events.fire(
             SecurityEvent.own(
-                AuditType.SECURITY_KEY_COUNTER_REGRESSED,
+                KeyAudit.SECURITY_KEY_COUNTER_REGRESSED,
                 owner.getFirm().getId(),
                 owner.getId(),
                 key.get().getName()

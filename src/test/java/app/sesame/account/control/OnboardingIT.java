@@ -11,6 +11,7 @@ import app.sesame.account.entity.Role;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
 import app.sesame.mail.control.OutboxDelivery;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.support.InContainer;
 import app.sesame.web.control.UserError;
 import jakarta.inject.Inject;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
+import app.sesame.secrets.entity.OneTimeSecret;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,21 +19,22 @@ class ActionTokenTest {
   void anActivationLinkIsValidForSevenDaysThenExpires() {
     ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
     assertEquals(
-        ActionToken.State.VALID, token.state(now.plus(Duration.ofDays(7)).minusSeconds(1)));
-    assertEquals(ActionToken.State.EXPIRED, token.state(now.plus(Duration.ofDays(7))));
+        OneTimeSecret.State.VALID, token.state(now.plus(Duration.ofDays(7)).minusSeconds(1)));
+    assertEquals(OneTimeSecret.State.EXPIRED, token.state(now.plus(Duration.ofDays(7))));
   }
 
   @Test
   void aLinkWorksOnce() {
     ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
-    token.use(now.plusSeconds(5));
-    assertEquals(ActionToken.State.USED, token.state(now.plusSeconds(6)));
-    assertThrows(IllegalStateException.class, () -> token.use(now.plusSeconds(7)));
+    token.secret().use(now.plusSeconds(5));
+    assertEquals(OneTimeSecret.State.USED, token.state(now.plusSeconds(6)));
+    assertThrows(IllegalStateException.class, () -> token.secret().use(now.plusSeconds(7)));
   }
 
   @Test
   void anExpiredLinkCannotBeUsed() {
     ActionToken token = new ActionToken(account, TokenPurpose.ACTIVATION, "h", now);
-    assertThrows(IllegalStateException.class, () -> token.use(now.plus(Duration.ofDays(8))));
+    assertThrows(
+        IllegalStateException.class, () -> token.secret().use(now.plus(Duration.ofDays(8))));
   }
 }

@@ -3,7 +3,7 @@ package app.sesame.audit.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import app.sesame.audit.entity.AuditType;
+import app.sesame.account.control.AccountAudit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -15,7 +15,8 @@ class SecurityLogTest {
   void oneEventIsOneLineOfJson() {
     String line =
         SecurityLog.line(
-            new SecurityEvent(AuditType.SIGN_IN_FAILED, 3L, 7L, 7L, "wrong password\nforged: line"),
+            new SecurityEvent(
+                AccountAudit.SIGN_IN_FAILED, 3L, 7L, 7L, "wrong password\nforged: line"),
             Instant.parse("2026-11-25T09:00:00Z"),
             "203.0.113.9",
             "Mozilla/5.0");

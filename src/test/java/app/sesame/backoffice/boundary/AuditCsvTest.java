@@ -3,7 +3,7 @@ package app.sesame.backoffice.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.audit.entity.AuditType;
+import app.sesame.account.control.AccountAudit;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ class AuditCsvTest {
           AuditLog.row(
               new AuditLine(
                   Instant.parse("2026-11-25T09:00:00Z"),
-                  AuditType.SIGN_IN_FAILED,
+                  AccountAudit.SIGN_IN_FAILED.name(),
                   "=1+1",
                   "camille@exemple.test",
                   "203.0.113.9",

@@ -2,11 +2,13 @@ package app.sesame.health.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class DrainingTest {
@@ -23,8 +25,10 @@ class DrainingTest {
     draining.leave();
     awaitState(Draining.State.REFUSING);
     assertFalse(draining.enter(), "after it, a new request is turned away");
-    Thread.sleep(300);
-    assertFalse(drained.isDone(), "the request under way holds the stop");
+    assertThrows(
+        TimeoutException.class,
+        () -> drained.get(300, TimeUnit.MILLISECONDS),
+        "the request under way holds the stop");
     draining.leave();
     drained.get(2, TimeUnit.SECONDS);
   }

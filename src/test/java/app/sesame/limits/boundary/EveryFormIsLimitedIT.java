@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.sesame.account.control.Tokens;
 import app.sesame.limits.control.Limit;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.support.ClientAddresses;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;

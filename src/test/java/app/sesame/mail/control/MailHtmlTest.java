@@ -64,7 +64,7 @@ class MailHtmlTest {
             Map.entry("freezeLink", "http://localhost:8080/login/freeze.xhtml?token=abc"),
             Map.entry("owner", "Camille Tremblay"),
             Map.entry("browser", "Firefox · Windows"));
-    for (MailTemplate template : MailTemplate.values()) {
+    for (MailTemplate template : DeclaredTemplates.all()) {
       for (Language language : Language.values()) {
         MailTemplate.Rendered mail = template.render(language, values);
         String html = MailHtml.of(mail.subject(), mail.body(), language.code());

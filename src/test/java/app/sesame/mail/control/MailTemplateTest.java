@@ -6,8 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.account.control.AccountMails;
 import app.sesame.language.control.Language;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class MailTemplateTest {
@@ -33,7 +41,7 @@ class MailTemplateTest {
 
   @Test
   void everyTemplateRendersInBothLanguagesWithEveryPlaceholderFilled() {
-    for (MailTemplate template : MailTemplate.values()) {
+    for (MailTemplate template : DeclaredTemplates.all()) {
       MailTemplate.Rendered fr = template.render(Language.FR, VALUES);
       MailTemplate.Rendered en = template.render(Language.EN, VALUES);
       for (MailTemplate.Rendered rendered : new MailTemplate.Rendered[] {fr, en}) {
@@ -46,7 +54,7 @@ class MailTemplateTest {
 
   @Test
   void theInvitationCarriesTheLinkAsGiven() {
-    MailTemplate.Rendered fr = MailTemplate.INVITATION.render(Language.FR, VALUES);
+    MailTemplate.Rendered fr = AccountMails.INVITATION.render(Language.FR, VALUES);
     assertTrue(fr.body().contains("http://localhost:8080/x?token=abc$1"));
     assertTrue(fr.subject().contains("Cabinet Démo"));
     assertTrue(fr.body().contains("Bonjour Camille"));
@@ -57,7 +65,7 @@ class MailTemplateTest {
     Map<String, String> values = new java.util.HashMap<>(VALUES);
     values.put("name", "Camille https://evil.example/login www.evil.example");
     values.put("firm", "Cabinet <a href=\"https://evil.example\">Démo</a> javascript:alert(1)");
-    MailTemplate.Rendered mail = MailTemplate.INVITATION.render(Language.EN, values);
+    MailTemplate.Rendered mail = AccountMails.INVITATION.render(Language.EN, values);
     assertFalse(mail.body().contains("https://evil"), mail.body());
     assertFalse(mail.body().contains("www.evil"), mail.body());
     assertFalse(mail.body().contains("javascript:"), mail.body());
@@ -83,6 +91,29 @@ class MailTemplateTest {
   void aMissingValueIsAProgrammingErrorNotASilentGap() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> MailTemplate.INVITATION.render(Language.EN, Map.of("name", "x")));
+        () -> AccountMails.INVITATION.render(Language.EN, Map.of("name", "x")));
+  }
+
+  /** Each component's templates have their two files, and no file is left without its template. */
+  @Test
+  void theDeclaredTemplatesAreExactlyTheFilesInBothLanguages() throws IOException {
+    Set<String> declared = new TreeSet<>();
+    for (MailTemplate template : DeclaredTemplates.all()) {
+      assertTrue(declared.add(template.name()), "declared twice: " + template.name());
+    }
+    assertTrue(declared.size() > 15, "the components' templates were found: " + declared);
+    for (String code : List.of("en", "fr")) {
+      Set<String> files = new TreeSet<>();
+      try (var list = Files.list(Path.of("src/main/resources/mail"))) {
+        list.map(f -> f.getFileName().toString())
+            .filter(f -> f.endsWith("_" + code + ".txt"))
+            .forEach(
+                f ->
+                    files.add(
+                        f.substring(0, f.length() - ("_" + code + ".txt").length())
+                            .toUpperCase(Locale.ROOT)));
+      }
+      assertEquals(declared, files, "templates in " + code);
+    }
   }
 }

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.account.control.PasswordHashing;
-import app.sesame.account.control.Tokens;
 import app.sesame.account.entity.Account;
 import app.sesame.factor.boundary.FactorSetup;
 import app.sesame.recoverycodes.boundary.RecoveryCodes;
+import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.SecurityPolicy;
 import app.sesame.sms.boundary.SmsCodes;
 import app.sesame.sms.entity.SmsPurpose;

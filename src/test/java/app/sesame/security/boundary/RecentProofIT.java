@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.backoffice.boundary.FirmPage;
+import app.sesame.signin.boundary.SecondStepPage;
 import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
+import app.sesame.support.ClockServlet;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
-import app.sesame.support.PortalServer;
+import app.sesame.support.InContainer;
+import app.sesame.support.MovableClock;
+import java.net.URL;
 import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,15 +30,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Someone who finds a session left open cannot add a way in or change the firm's rules: past the
- * proof's lifetime (one minute on the test server, five by default), adding an app, a key or a
- * mobile number, changing the policy or a role waits for the password or a code.
+ * proof's lifetime (five minutes by default), adding an app, a key or a mobile number, changing the
+ * policy or a role waits for the password or a code. The deployment's clock is moved forward
+ * instead of waited for.
  */
-@ExtendWith(PortalServer.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class RecentProofIT {
   @RegisterExtension static final BrowserSession SESSION = new BrowserSession("en-GB,en");
 
-  /** The test server's {@code sesame.recent-proof}, and a little more. */
-  private static final Duration PAST_THE_PROOF = Duration.ofSeconds(62);
+  /** Past the default {@code sesame.recent-proof}, and well within a session's lifetime. */
+  private static final Duration PAST_THE_PROOF = Duration.ofMinutes(10);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return InContainer.deployment(MovableClock.class, ClockServlet.class);
+  }
+
+  @ArquillianResource URL portal;
 
   @Test
   void anOldSessionAddsNoFactorAndChangesNoRuleWithoutAFreshProof() throws Exception {
@@ -37,10 +55,13 @@ class RecentProofIT {
     long firm = Fixtures.firm(Fixtures.unique("Cabinet"), false);
     Person admin = Fixtures.person(firm, "FIRM_ADMIN", "en");
     Person colleague = Fixtures.person(firm, "ACCOUNTANT", "en");
-    SignInPage.signInFully(browser, admin);
-    Thread.sleep(PAST_THE_PROOF.toMillis());
+    browser.get(portal + "login/sign-in.xhtml");
+    new SignInPage(browser).signIn(admin.email(), admin.password());
+    new SecondStepPage(browser).enter(admin.code());
+    ClockServlet.advance(portal, PAST_THE_PROOF);
 
-    SecurityPage security = SecurityPage.open(browser, "backoffice");
+    browser.get(portal + "backoffice/security.xhtml");
+    new SecurityPage(browser);
     browser.findElement(By.id("security:add-app")).click();
     proofAsked(browser, "security");
     assertTrue(browser.findElements(By.cssSelector("#enroll p.apps")).isEmpty(), "no setup open");
@@ -62,7 +83,8 @@ class RecentProofIT {
     assertEquals(
         0, count("select count(*) as n from security_key where account_id = ?", admin.id()));
 
-    FirmPage page = FirmPage.open(browser);
+    browser.get(portal + "backoffice/firm.xhtml");
+    FirmPage page = new FirmPage(browser);
     page.toggle("passkeys");
     browser.findElement(By.id("firm:save-policy")).click();
     proofAsked(browser, "firm");

@@ -1,4 +1,4 @@
-package app.sesame.account.control;
+package app.sesame.secrets.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

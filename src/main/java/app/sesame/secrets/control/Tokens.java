@@ -1,4 +1,4 @@
-package app.sesame.account.control;
+package app.sesame.secrets.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

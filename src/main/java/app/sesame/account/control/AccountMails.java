@@ -1,0 +1,14 @@
+package app.sesame.account.control;
+
+import app.sesame.mail.control.MailTemplate;
+
+/** The e-mails of an account's invitation and activation. */
+public final class AccountMails {
+  public static final MailTemplate INVITATION = new MailTemplate("INVITATION");
+
+  public static final MailTemplate INVITED_ELSEWHERE = new MailTemplate("INVITED_ELSEWHERE");
+
+  public static final MailTemplate ACCOUNT_ACTIVATED = new MailTemplate("ACCOUNT_ACTIVATED");
+
+  private AccountMails() {}
+}

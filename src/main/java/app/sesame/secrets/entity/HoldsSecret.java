@@ -1,0 +1,6 @@
+package app.sesame.secrets.entity;
+
+/** An entity that a one-time secret opens: a link, a code. */
+public interface HoldsSecret {
+  OneTimeSecret secret();
+}

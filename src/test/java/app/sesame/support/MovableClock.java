@@ -1,0 +1,31 @@
+package app.sesame.support;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * For the tests that must see time pass (a proof growing old): the portal's clock, moved forward on
+ * request by {@link ClockServlet} instead of waiting for it. Only in the test deployments that add
+ * it.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION + 100)
+@ApplicationScoped
+public class MovableClock {
+  private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
+
+  @Produces
+  Clock clock() {
+    return Clock.offset(Clock.systemUTC(), ahead.get());
+  }
+
+  public void advance(Duration by) {
+    ahead.accumulateAndGet(by, Duration::plus);
+  }
+}
