@@ -13,12 +13,15 @@
  * <p>What follows for every kind: {@code FactorSetup} (the first factor's recovery codes, the end
  * of an enrolment code, the replacement at the end of a recovery), {@code FactorOwner} (whose
  * factors a page may add to: the signed-in person, or a sign-in that must set one up), {@code
- * Reauthentication} and {@code ProofBacking} (proving again before a sensitive change), {@code
- * BrowserCeremony} (the session side of a WebAuthn ceremony), {@code FactorPages} (the fragments
- * the pages include, in order). The named devices share their bookkeeping through {@code Devices}.
+ * RecentProof}, {@code Reauthentication} and {@code ProofBacking} (proving again before a sensitive
+ * change, measured against the injected clock), {@code BrowserCeremony} (the session side of a
+ * WebAuthn ceremony), {@code FactorPages} (the fragments the pages include, in order). The named
+ * devices share their bookkeeping through {@code Devices}.
  *
  * <p>A new kind is a component of its own: an EJB declaring {@code @Local(SecondFactor's role)}, a
  * fragment {@code webapp/WEB-INF/includes/factor/<type>.xhtml} that handles the {@code place}
- * values, its messages and its Liquibase change set. No other file changes.
+ * values, its messages, its audit types and mails, its Liquibase change set, and its name in the
+ * architecture test's factors layer (the design document lists the files). No page, flow or other
+ * kind changes.
  */
 package app.sesame.factor;

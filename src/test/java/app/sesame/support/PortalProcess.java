@@ -102,6 +102,13 @@ public final class PortalProcess implements AutoCloseable {
     throw new AssertionError("The portal was not ready within 4 minutes:\n" + log());
   }
 
+  /** Waits until the process ends, or the limit passes; its exit status, if it ended. */
+  public java.util.OptionalInt awaitExit(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
   /** Waits until the log holds the text, or the limit passes; returns whether it does. */
   public boolean awaitLog(String text, Duration limit) throws InterruptedException {
     Instant deadline = Instant.now().plus(limit);

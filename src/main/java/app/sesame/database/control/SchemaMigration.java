@@ -1,6 +1,9 @@
 package app.sesame.database.control;
 
+import app.sesame.secrets.control.KeyCheck;
 import app.sesame.secrets.control.SecretBox;
+import app.sesame.settings.control.FailClosed;
+import app.sesame.settings.control.StartRefused;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -9,8 +12,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -20,7 +23,6 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -44,7 +46,7 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = DatabaseCheck.connect(dataSource)) {
       Database database =
           DatabaseFactory.getInstance()
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -60,10 +62,14 @@ public class SchemaMigration {
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                   .execute());
       LOG.info(() -> "Schema up to date on " + database.getDatabaseProductName());
-    } catch (SQLException | LiquibaseException e) {
-      throw new IllegalStateException("The database schema could not be brought up to date", e);
+      KeyCheck.verify(connection, secrets);
+    } catch (StartRefused refused) {
+      throw FailClosed.refuse(refused);
     } catch (Exception e) {
-      throw new IllegalStateException("The database schema could not be brought up to date", e);
+      LOG.log(Level.SEVERE, "The database schema could not be brought up to date", e);
+      throw FailClosed.refuse(
+          new StartRefused(
+              "SESAME_DB_URL", "names a database whose schema could not be brought up to date"));
     }
   }
 }

@@ -8,12 +8,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready and live while the database answers: without it the portal can sign no one in. */
+/**
+ * Ready while the database answers: without it the portal can sign no one in. Not a liveness check:
+ * a database restart must not have every node killed at once; liveness is the process.
+ */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
   private static final int TIMEOUT_SECONDS = 2;

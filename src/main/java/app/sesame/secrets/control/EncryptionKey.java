@@ -1,6 +1,8 @@
 package app.sesame.secrets.control;
 
+import app.sesame.settings.control.FailClosed;
 import app.sesame.settings.control.Settings;
+import app.sesame.settings.control.StartRefused;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +26,7 @@ import java.util.logging.Logger;
 public class EncryptionKey {
   private static final Logger LOG = Logger.getLogger(EncryptionKey.class.getName());
   static final String KEY_FILE = "encryption.key";
+  static final String SETTING = "SESAME_ENCRYPTION_KEY";
 
   @Inject Settings settings;
 
@@ -31,7 +34,11 @@ public class EncryptionKey {
 
   @PostConstruct
   void load() {
-    box = new SecretBox(keyBytes());
+    try {
+      box = new SecretBox(keyBytes());
+    } catch (StartRefused refused) {
+      throw FailClosed.refuse(refused);
+    }
   }
 
   /** A missing key stops the deployment at once, not at the first enrolment. */
@@ -44,14 +51,33 @@ public class EncryptionKey {
     return box;
   }
 
+  /** The key as the setting gives it: the base64 of exactly 32 bytes, or the start stops. */
+  static byte[] decoded(String base64) {
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new StartRefused(
+          SETTING,
+          "is not base64: give it the base64 of 32 random bytes (openssl rand -base64 32)");
+    }
+    if (key.length != SecretBox.KEY_BYTES) {
+      throw new StartRefused(
+          SETTING,
+          "holds "
+              + key.length
+              + " bytes: give it the base64 of 32 random bytes (openssl rand -base64 32)");
+    }
+    return key;
+  }
+
   private byte[] keyBytes() {
     if (settings.encryptionKey().isPresent()) {
-      return Base64.getDecoder().decode(settings.encryptionKey().get().strip());
+      return decoded(settings.encryptionKey().get());
     }
     if (!settings.embedded()) {
-      throw new IllegalStateException(
-          "SESAME_ENCRYPTION_KEY is not set: give it the base64 of 32 random bytes"
-              + " (openssl rand -base64 32)");
+      throw new StartRefused(
+          SETTING, "is not set: give it the base64 of 32 random bytes (openssl rand -base64 32)");
     }
     Path file = settings.workDir().resolve(KEY_FILE);
     try {
@@ -65,7 +91,7 @@ public class EncryptionKey {
         }
         LOG.info(() -> "Embedded mode: generated the encryption key file " + file.toAbsolutePath());
       }
-      return Base64.getDecoder().decode(Files.readString(file).strip());
+      return decoded(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -24,15 +24,19 @@ public class SettingsCheck {
   @Inject Settings settings;
 
   void checkAtStart(@Observes Startup startup) {
-    check(settings);
+    try {
+      check(settings);
+    } catch (StartRefused refused) {
+      throw FailClosed.refuse(refused);
+    }
   }
 
   static void check(Settings settings) {
     try {
       settings.trustedProxies();
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "SESAME_TRUSTED_PROXIES or SESAME_FORWARDED_HEADER is wrong: " + e.getMessage());
+      throw new StartRefused(
+          "SESAME_TRUSTED_PROXIES or SESAME_FORWARDED_HEADER", "is wrong: " + e.getMessage());
     }
     duration("SESAME_SESSION_LIFETIME", Optional.of(settings.sessionLifetimeText()));
     duration("SESAME_RECENT_PROOF", settings.recentProofText());
@@ -46,19 +50,19 @@ public class SettingsCheck {
     try {
       Duration duration = Duration.parse(value.get().strip());
       if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalStateException(name + " must be a positive duration: " + value.get());
+        throw new StartRefused(name, "must be a positive duration: " + value.get());
       }
     } catch (DateTimeParseException e) {
-      throw new IllegalStateException(
-          name + " is not an ISO-8601 duration (PT12H, PT5M): " + value.get());
+      throw new StartRefused(name, "is not an ISO-8601 duration (PT12H, PT5M): " + value.get());
     }
   }
 
   static void operatorToken(String token) {
     if (token.length() < TOKEN_MIN_LENGTH
         || token.chars().distinct().count() < TOKEN_MIN_DISTINCT) {
-      throw new IllegalStateException(
-          "SESAME_OPERATOR_TOKEN is too weak: it must hold at least 32 random bytes, 43 characters"
+      throw new StartRefused(
+          "SESAME_OPERATOR_TOKEN",
+          "is too weak: it must hold at least 32 random bytes, 43 characters"
               + " of base64 (openssl rand -base64 32); it has "
               + token.length()
               + " characters, "

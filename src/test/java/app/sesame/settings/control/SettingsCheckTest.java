@@ -15,8 +15,8 @@ class SettingsCheckTest {
           "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
           "abababababababababababababababababababababab"
         }) {
-      IllegalStateException refused =
-          assertThrows(IllegalStateException.class, () -> SettingsCheck.operatorToken(weak));
+      StartRefused refused =
+          assertThrows(StartRefused.class, () -> SettingsCheck.operatorToken(weak));
       assertTrue(refused.getMessage().startsWith("SESAME_OPERATOR_TOKEN"), refused.getMessage());
     }
     assertDoesNotThrow(
