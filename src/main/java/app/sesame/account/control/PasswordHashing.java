@@ -8,12 +8,15 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
@@ -57,6 +60,15 @@ public class PasswordHashing {
       absolute = true,
       description = "Password hashes computed: each one costs tens of milliseconds of a core")
   Counter computed;
+
+  /** How long each Argon2id hash takes, waiting for a core included. */
+  @Inject
+  @Metric(
+      name = "password_hash",
+      absolute = true,
+      unit = MetricUnits.SECONDS,
+      description = "Time to compute one password hash, waiting for a core included")
+  Timer timed;
 
   public PasswordHashing() {}
 
@@ -165,11 +177,15 @@ public class PasswordHashing {
   private byte[] argon2id(
       String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
     count();
+    long started = System.nanoTime();
     HASHING.acquireUninterruptibly();
     try {
       return argon2idNow(password, salt, memoryKib, passes, lanes, length);
     } finally {
       HASHING.release();
+      if (timed != null) {
+        timed.update(Duration.ofNanos(System.nanoTime() - started));
+      }
     }
   }
 

@@ -1,0 +1,88 @@
+package app.sesame.audit.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.sesame.support.ClientAddresses;
+import app.sesame.support.Fixtures;
+import app.sesame.support.Fixtures.Person;
+import app.sesame.support.HttpBrowser;
+import app.sesame.support.PortalServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The figures IT watches move with what happens: a wrong password shows in the count of refused
+ * sign-ins, a right one in the successful ones and in the password hash timings, and the gauges of
+ * sessions, waiting accounts and the outbox are there to read.
+ */
+@ExtendWith(PortalServer.class)
+class MetricsIT {
+  @Test
+  void aRefusedAndAnAcceptedPasswordShowInTheMetrics() throws Exception {
+    Person client = Fixtures.clientWithAuthenticator("en");
+    String before = metrics();
+
+    HttpBrowser browser = new HttpBrowser(ClientAddresses.next());
+    signIn(browser, client.email(), "Not-The-Password-1");
+    signIn(browser, client.email(), client.password());
+
+    String after = metrics();
+    assertEquals(
+        value(before, "security_events_total", "SIGN_IN_FAILED") + 1,
+        value(after, "security_events_total", "SIGN_IN_FAILED"),
+        "one more refused sign-in");
+    assertEquals(
+        value(before, "security_events_total", "PASSWORD_VERIFIED") + 1,
+        value(after, "security_events_total", "PASSWORD_VERIFIED"),
+        "one more password accepted");
+    assertTrue(
+        value(after, "password_hash_seconds_count", null)
+            >= value(before, "password_hash_seconds_count", null) + 2,
+        "both passwords were hashed and timed");
+    for (String gauge :
+        new String[] {
+          "sessions_active", "accounts_waiting", "outbox_depth", "outbox_oldest_age_seconds"
+        }) {
+      assertTrue(value(after, gauge, null) >= 0, gauge + " in\n" + after);
+    }
+  }
+
+  private static void signIn(HttpBrowser browser, String email, String password) throws Exception {
+    browser.get("login/sign-in.xhtml");
+    Map<String, String> credentials = new LinkedHashMap<>();
+    credentials.put("signin", "signin");
+    credentials.put("signin:next", "");
+    credentials.put("signin:email", email);
+    credentials.put("signin:password", password);
+    credentials.put("signin:submit", "");
+    browser.submit("login/sign-in.xhtml", credentials);
+  }
+
+  private static String metrics() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(PortalServer.url("metrics?scope=application")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /**
+   * A figure of the Prometheus text, with the type tag if given; 0 when not yet there, -1 never.
+   */
+  private static long value(String metrics, String name, String type) {
+    String tags = type == null ? "\\{[^}]*\\}" : "\\{[^}]*type=\"" + type + "\"[^}]*\\}";
+    Matcher found = Pattern.compile("(?m)^" + name + tags + " ([0-9.E+-]+)$").matcher(metrics);
+    if (found.find()) {
+      return (long) Double.parseDouble(found.group(1));
+    }
+    return type == null ? -1 : 0;
+  }
+}
