@@ -15,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
@@ -64,10 +63,10 @@ public class PasswordHashing {
   /** How long each Argon2id hash takes, waiting for a core included. */
   @Inject
   @Metric(
-      name = "password_hash",
+      name = "password_hash_nanoseconds",
       absolute = true,
-      unit = MetricUnits.SECONDS,
-      description = "Time to compute one password hash, waiting for a core included")
+      description =
+          "Time to compute one password hash, waiting for a core included, in nanoseconds")
   Timer timed;
 
   public PasswordHashing() {}
