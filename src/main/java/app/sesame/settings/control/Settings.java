@@ -1,6 +1,5 @@
 package app.sesame.settings.control;
 
-import app.sesame.database.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -12,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every setting of the portal, read through MicroProfile Config: a system property {@code
  * sesame.smtp.host} or an environment variable {@code SESAME_SMTP_HOST} both work. The data source
- * settings are in {@link Database}, read at deployment. The README lists them all.
+ * settings are in {@code database.control.Database}, read at deployment. The README lists them all.
  */
 @ApplicationScoped
 public class Settings {
