@@ -71,13 +71,12 @@ class ClusterIT {
     return TwoNodes.node(1);
   }
 
-  private static HttpResponse<String> password(HttpBrowser browser, Person person)
-      throws Exception {
+  static HttpResponse<String> password(HttpBrowser browser, Person person) throws Exception {
     browser.get("login/sign-in.xhtml");
     return browser.submit("login/sign-in.xhtml", fields(person));
   }
 
-  private static HttpResponse<String> code(HttpBrowser browser, String code) throws Exception {
+  static HttpResponse<String> code(HttpBrowser browser, String code) throws Exception {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("second", "second");
     fields.put("second:code", code);
@@ -85,7 +84,7 @@ class ClusterIT {
     return browser.submit("login/second-step.xhtml", fields);
   }
 
-  private static boolean home(HttpResponse<String> response) {
+  static boolean home(HttpResponse<String> response) {
     return response.uri().getPath().endsWith("/portal/index.xhtml")
         && response.body().contains("id=\"welcome\"");
   }
@@ -146,6 +145,24 @@ class ClusterIT {
       load.awaitMore(60, Duration.ofSeconds(120));
       load.close();
       assertTrue(load.failures().isEmpty(), load.failuresInShort());
+    }
+  }
+
+  @Test
+  void nginxKeepsHealthAndMetricsToTheInside() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path :
+        List.of("health/ready", "health/live", "metrics", "metrics?scope=application")) {
+      HttpResponse<String> outside =
+          http.send(
+              HttpRequest.newBuilder(TwoNodes.nginx().resolve(path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> inside =
+          http.send(
+              HttpRequest.newBuilder(a().resolve(path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, outside.statusCode(), "through nginx: " + path);
+      assertEquals(200, inside.statusCode(), "on the node: " + path);
     }
   }
 

@@ -83,9 +83,27 @@ public final class Fixtures {
                     step * app.sesame.settings.control.SecurityPolicy.TOTP_STEP.toSeconds())));
   }
 
+  /** The database the fixtures go to, when not the test server's: the clustered nodes' own. */
+  private static volatile String database;
+
+  /** The key ring the fixtures seal with, when not the test server's key alone. */
+  private static volatile SecretBox box;
+
+  /** Fixtures go to that database, sealed with that key ring, until {@link #useTestDatabase}. */
+  public static void useDatabase(String url, SecretBox keys) {
+    database = url;
+    box = keys;
+  }
+
+  /** Fixtures go to the test server's database again, sealed with its key. */
+  public static void useTestDatabase() {
+    database = null;
+    box = null;
+  }
+
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        System.getProperty("it.db.url"),
+        database != null ? database : System.getProperty("it.db.url"),
         System.getProperty("it.db.user"),
         System.getProperty("it.db.password", ""));
   }
@@ -258,6 +276,9 @@ public final class Fixtures {
 
   /** The portal's key, as the test server has it. */
   public static SecretBox secretBox() {
+    if (box != null) {
+      return box;
+    }
     return new SecretBox(Base64.getDecoder().decode(System.getenv("SESAME_ENCRYPTION_KEY")));
   }
 

@@ -34,6 +34,18 @@ public final class PortalProcess implements AutoCloseable {
 
   /** Starts a portal with these settings (environment variables) on a free port of its own. */
   public static PortalProcess start(String name, Map<String, String> settings) {
+    return start(name, settings, List.of());
+  }
+
+  /** Starts a portal with these settings and these more options of Payara Micro. */
+  public static PortalProcess start(
+      String name, Map<String, String> settings, List<String> options) {
+    return start(name, settings, options, Path.of(System.getProperty("it.war")));
+  }
+
+  /** Starts that WAR (another release's) with these settings and options. */
+  public static PortalProcess start(
+      String name, Map<String, String> settings, List<String> options, Path war) {
     try {
       int port = freePort();
       Path log = Path.of("target", "portal-" + name + ".log").toAbsolutePath();
@@ -45,14 +57,23 @@ public final class PortalProcess implements AutoCloseable {
               "-jar",
               System.getProperty("it.micro.jar"),
               "--deploy",
-              System.getProperty("it.war"),
+              war.toAbsolutePath().toString(),
               "--nocluster",
               "--port",
               String.valueOf(port)));
+      command.addAll(options);
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
-      builder.environment().putAll(settings);
+      // An empty setting is one the process does not have at all, whatever this one has.
+      settings.forEach(
+          (setting, value) -> {
+            if (value.isEmpty()) {
+              builder.environment().remove(setting);
+            } else {
+              builder.environment().put(setting, value);
+            }
+          });
       Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       return new PortalProcess(process, URI.create("http://localhost:" + port + "/"), log);

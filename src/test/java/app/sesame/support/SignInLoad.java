@@ -72,7 +72,11 @@ public final class SignInLoad implements AutoCloseable {
   /** Waits until that many more sign-ins succeeded, or fails the test after the limit. */
   public void awaitMore(int more, Duration limit) throws InterruptedException {
     int target = succeeded.get() + more;
-    await(() -> succeeded.get() >= target, limit, more + " more sign-ins");
+    try {
+      await(() -> succeeded.get() >= target, limit, more + " more sign-ins");
+    } catch (AssertionError notSeen) {
+      throw new AssertionError(notSeen.getMessage() + "; " + failuresInShort(), notSeen);
+    }
   }
 
   /** Waits for the condition, looking every 50 ms, or fails the test after the limit. */

@@ -1,5 +1,6 @@
 package app.sesame.support;
 
+import app.sesame.secrets.control.SecretBox;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,17 +12,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two more nodes of the portal, clustered: Payara Micro instances that form one data grid over
- * TCP/IP on 127.0.0.1, with {@code SESAME_CLUSTER=true}, on the test database and this JVM's SMTP
- * server, started once for the tests that need them. The shared portal of {@link PortalServer}
- * (which applied the migrations) stays up beside them.
+ * TCP/IP on 127.0.0.1, with {@code SESAME_CLUSTER=true}, on a database of their own (whose key a
+ * test rotates) and this JVM's SMTP server, started once for the tests that need them; while they
+ * run, {@link Fixtures} go to their database. The shared portal of {@link PortalServer} stays up
+ * beside them, on the test database.
+ *
+ * <p>Both start with the test key, followed by {@link #NEXT_KEY}: the state a key rotation begins
+ * from once the new key is known to every node (it opens, it does not seal yet).
  *
  * <p>They are warmed as they would be in production, differently: node 0 gets its first requests
  * one at a time, node 1 (and any node started again) gets them several at once for every page, as
@@ -29,7 +36,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * tests' own that alternates strictly (and counts), and Debian's nginx with the repository's
  * cluster configuration.
  */
-public final class TwoNodes implements BeforeAllCallback {
+public final class TwoNodes implements BeforeAllCallback, AfterAllCallback {
+  /** The key that a rotation puts first. */
+  public static final String NEXT_KEY = "bmV4dC1rZXktb2YtdGhlLWNsdXN0ZXItdGVzdHMtMzI=";
+
+  private static final List<String> KEYS = new ArrayList<>();
+  private static SecretBox fixturesSealWith;
+
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final List<Process> NODES = new ArrayList<>();
   private static final List<URI> BASES = new ArrayList<>();
@@ -47,7 +60,38 @@ public final class TwoNodes implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    synchronized (TwoNodes.class) {
+      if (fixturesSealWith == null) {
+        fixturesSealWith = new SecretBox(Base64.getDecoder().decode(testKey()));
+      }
+      Fixtures.useDatabase(database(), fixturesSealWith);
+    }
     start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    Fixtures.useTestDatabase();
+  }
+
+  private static String testKey() {
+    return System.getenv("SESAME_ENCRYPTION_KEY");
+  }
+
+  /** The nodes' database. */
+  public static String database() {
+    return System.getProperty("it.cluster.db.url");
+  }
+
+  /** The key ring the fixtures seal with from now on, as the nodes' keys change. */
+  public static synchronized void sealFixturesWith(SecretBox box) {
+    fixturesSealWith = box;
+    Fixtures.useDatabase(database(), box);
+  }
+
+  /** The node's {@code SESAME_ENCRYPTION_KEY}. */
+  public static synchronized String keys(int index) {
+    return KEYS.get(index);
   }
 
   /** The node's address, 0 or 1. */
@@ -114,13 +158,26 @@ public final class TwoNodes implements BeforeAllCallback {
    * every page.
    */
   public static synchronized void restart(int index) throws Exception {
+    rejoin(index);
+    Warmup.asABalancerDoes(BASES.get(index), BASES.get(1 - index));
+  }
+
+  /**
+   * Starts the node again with these keys, as a rolling restart for a key rotation does, and
+   * returns once it has joined the other: its first requests are whatever nginx sends it.
+   */
+  public static synchronized void restart(int index, String keys) throws Exception {
+    KEYS.set(index, keys);
+    rejoin(index);
+  }
+
+  private static void rejoin(int index) throws Exception {
     if (NODES.get(index).isAlive()) {
       throw new IllegalStateException("node " + index + " is still running");
     }
     startNode(index);
     awaitGrid(index, NODES.size());
     awaitGrid(1 - index, NODES.size());
-    Warmup.asABalancerDoes(BASES.get(index), BASES.get(1 - index));
   }
 
   /** Both nodes running and joined, whatever an earlier test did to them. */
@@ -166,6 +223,7 @@ public final class TwoNodes implements BeforeAllCallback {
       Files.deleteIfExists(logOf(i));
       NODES.add(null);
       BASES.add(null);
+      KEYS.add(testKey() + "," + NEXT_KEY);
       startNode(i);
       proxy.add(BASES.get(i));
     }
@@ -178,8 +236,10 @@ public final class TwoNodes implements BeforeAllCallback {
             "cluster",
             Path.of("docker", "nginx.cluster.conf"),
             conf ->
-                conf.replace("sesame-1:8080", "127.0.0.1:" + HTTP_PORTS.get(0))
-                    .replace("sesame-2:8080", "127.0.0.1:" + HTTP_PORTS.get(1)));
+                // Fixed addresses here, with nothing to resolve again (and Debian's nginx is older
+                // than the upstream "resolve" parameter).
+                conf.replace("sesame-1:8080 resolve", "127.0.0.1:" + HTTP_PORTS.get(0))
+                    .replace("sesame-2:8080 resolve", "127.0.0.1:" + HTTP_PORTS.get(1)));
   }
 
   private static Path logOf(int index) {
@@ -215,9 +275,12 @@ public final class TwoNodes implements BeforeAllCallback {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("SESAME_CLUSTER", "true");
+    builder.environment().put("SESAME_DB_URL", database());
+    builder.environment().put("SESAME_ENCRYPTION_KEY", KEYS.get(index));
     builder.environment().put("SESAME_BASE_URL", proxy.base().toString().replaceAll("/$", ""));
     builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
     builder.environment().put("SESAME_OPERATOR_TOKEN", OPERATOR_TOKEN);
+    builder.environment().put("SESAME_OPERATOR_EMAIL", PortalServer.OPERATOR_EMAIL);
     builder.environment().put("SESAME_STOP_NOTICE_SECONDS", String.valueOf(STOP_NOTICE_SECONDS));
     Process process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

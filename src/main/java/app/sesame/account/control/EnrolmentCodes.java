@@ -4,9 +4,11 @@ import app.sesame.account.entity.Account;
 import app.sesame.account.entity.ActionToken;
 import app.sesame.account.entity.TokenPurpose;
 import app.sesame.secrets.control.OneTimeSecrets;
+import app.sesame.secrets.control.Sealed;
 import app.sesame.secrets.control.SecretBox;
 import app.sesame.settings.control.SecurityPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,15 @@ public class EnrolmentCodes {
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
   private static final String HASHED_FOR = "enrolment-code";
+
+  /** For a key rotation: an enrolment code's hash matters until the code is used or expires. */
+  @Produces
+  static final Sealed HASHES =
+      Sealed.hashes(
+          "action_token",
+          "token_hash",
+          "purpose = 'ENROLMENT' and used_at is null and expires_at > current_timestamp");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How a typed code was taken. */
@@ -83,7 +94,7 @@ public class EnrolmentCodes {
     return switch (oneTimeSecrets.present(
         ActionToken.class,
         open.get().getId(),
-        hash(account, normalize(typed)),
+        hash(account, normalize(typed), open.get().secret().hash()),
         SecurityPolicy.ENROLMENT_CODE_MAX_ATTEMPTS,
         now)) {
       case ACCEPTED -> Outcome.ACCEPTED;
@@ -100,5 +111,10 @@ public class EnrolmentCodes {
   /** Bound to the account, so that equal codes of two accounts never share a hash. */
   private String hash(Account account, String code) {
     return secrets.keyedHash(account.getId() + ":" + code, HASHED_FOR);
+  }
+
+  /** The hash of a typed code, made with the key that made the stored one. */
+  private String hash(Account account, String code, String stored) {
+    return secrets.keyedHashLike(account.getId() + ":" + code, HASHED_FOR, stored);
   }
 }

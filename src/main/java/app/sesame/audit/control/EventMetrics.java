@@ -22,9 +22,18 @@ public class EventMetrics {
           .withDescription("Audited security events, by type")
           .build();
 
+  private static final Metadata FACTORS =
+      Metadata.builder()
+          .withName("second_factors")
+          .withDescription("Second steps passed, by the kind of factor used")
+          .build();
+
   @Inject MetricRegistry registry;
 
   void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
     registry.counter(EVENTS, new Tag("type", event.type().name())).inc();
+    if (event.type().detailNamesFactor() && event.detail() != null) {
+      registry.counter(FACTORS, new Tag("factor", event.detail())).inc();
+    }
   }
 }

@@ -2,6 +2,7 @@ package app.sesame.audit.control;
 
 import app.sesame.settings.control.Settings;
 import app.sesame.web.boundary.RequestOrigin;
+import app.sesame.web.control.LogLines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -41,7 +42,8 @@ public class SecurityLog {
             event,
             Instant.now(),
             event.address() != null ? event.address() : origin.address(),
-            origin.userAgent());
+            origin.userAgent(),
+            LogLines.current().orElse(null));
     if (target.get().equals(TO_SERVER_LOG)) {
       LOG.info(line);
       return;
@@ -64,6 +66,12 @@ public class SecurityLog {
 
   /** One event as one line of JSON. */
   static String line(SecurityEvent event, Instant at, String address, String userAgent) {
+    return line(event, at, address, userAgent, null);
+  }
+
+  /** One event as one line of JSON, with the id of the request that caused it, if one did. */
+  static String line(
+      SecurityEvent event, Instant at, String address, String userAgent, String requestId) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("time", at.toString())
@@ -83,6 +91,9 @@ public class SecurityLog {
     }
     if (userAgent != null && !userAgent.isEmpty()) {
       json.add("userAgent", userAgent);
+    }
+    if (requestId != null) {
+      json.add("request", requestId);
     }
     return json.build().toString();
   }

@@ -8,4 +8,9 @@ package app.sesame.audit.entity;
 public interface AuditType {
   /** The name stored in the trail and looked up in the bundles. */
   String name();
+
+  /** Whether the event's detail names the kind of second factor used, which metrics count by. */
+  default boolean detailNamesFactor() {
+    return false;
+  }
 }

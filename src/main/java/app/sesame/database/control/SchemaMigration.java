@@ -17,13 +17,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Brings the schema up to date before anything else touches the database. Only Liquibase changes
@@ -55,11 +58,16 @@ public class SchemaMigration {
               Scope.Attr.resourceAccessor.name(),
               new ClassLoaderResourceAccessor(getClass().getClassLoader()),
               SECRET_BOX,
-              secrets),
+              secrets,
+              // Its report through the server's log (and its format), not printed on its own.
+              Scope.Attr.ui.name(),
+              new LoggerUIService()),
           () ->
               new CommandScope(UpdateCommandStep.COMMAND_NAME)
                   .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                  .addArgumentValue(
+                      ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                   .execute());
       LOG.info(() -> "Schema up to date on " + database.getDatabaseProductName());
       KeyCheck.verify(connection, secrets);

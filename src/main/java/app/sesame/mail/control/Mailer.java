@@ -2,8 +2,10 @@ package app.sesame.mail.control;
 
 import app.sesame.language.control.Language;
 import app.sesame.mail.entity.OutboxMail;
+import app.sesame.secrets.control.Sealed;
 import app.sesame.secrets.control.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +22,10 @@ import java.util.Map;
 public class Mailer {
   /** Bodies carry links that open accounts: the outbox keeps them sealed with the portal's key. */
   public static final String SEALED_FOR = "outbox-body";
+
+  /** For a key rotation: every mail's body, delivered or not, is sealed. */
+  @Produces
+  static final Sealed BODIES = Sealed.values("outbox_mail", "body", "'" + SEALED_FOR + "'");
 
   @PersistenceContext EntityManager em;
   @Inject SecretBox secrets;

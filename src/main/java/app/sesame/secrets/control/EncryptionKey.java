@@ -14,13 +14,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The key that encrypts second-factor secrets: {@code SESAME_ENCRYPTION_KEY} (base64 of 32 random
- * bytes, e.g. {@code openssl rand -base64 32}). Only the embedded mode may do without: it generates
- * a key file in its work folder once and reads it afterwards.
+ * The keys that encrypt second-factor secrets: {@code SESAME_ENCRYPTION_KEY}, the base64 of 32
+ * random bytes ({@code openssl rand -base64 32}), or several such keys separated by commas: the
+ * first seals, every one opens (a key rotation). Only the embedded mode may do without: it
+ * generates a key file in its work folder once and reads it afterwards.
  */
 @ApplicationScoped
 public class EncryptionKey {
@@ -35,7 +38,7 @@ public class EncryptionKey {
   @PostConstruct
   void load() {
     try {
-      box = new SecretBox(keyBytes());
+      box = new SecretBox(keys());
     } catch (StartRefused refused) {
       throw FailClosed.refuse(refused);
     }
@@ -71,9 +74,24 @@ public class EncryptionKey {
     return key;
   }
 
-  private byte[] keyBytes() {
+  /** Every key the setting lists, the sealing one first. */
+  static List<byte[]> listed(String setting) {
+    List<byte[]> keys = new ArrayList<>();
+    for (String key : setting.split(",")) {
+      if (!key.isBlank()) {
+        keys.add(decoded(key));
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new StartRefused(
+          SETTING, "lists no key: give it the base64 of 32 random bytes (openssl rand -base64 32)");
+    }
+    return keys;
+  }
+
+  private List<byte[]> keys() {
     if (settings.encryptionKey().isPresent()) {
-      return decoded(settings.encryptionKey().get());
+      return listed(settings.encryptionKey().get());
     }
     if (!settings.embedded()) {
       throw new StartRefused(
@@ -91,7 +109,7 @@ public class EncryptionKey {
         }
         LOG.info(() -> "Embedded mode: generated the encryption key file " + file.toAbsolutePath());
       }
-      return decoded(Files.readString(file));
+      return List.of(decoded(Files.readString(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

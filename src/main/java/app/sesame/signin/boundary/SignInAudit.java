@@ -7,7 +7,12 @@ public enum SignInAudit implements AuditType {
   /** A sign-in completed from a browser the account had not used: its owner was told. */
   NEW_BROWSER,
   SIGNED_OUT,
-  SECOND_FACTOR_SUCCEEDED,
+  SECOND_FACTOR_SUCCEEDED {
+    @Override
+    public boolean detailNamesFactor() {
+      return true;
+    }
+  },
   SECOND_FACTOR_FAILED,
   SECOND_FACTOR_THROTTLED,
   PASSKEY_REFUSED,

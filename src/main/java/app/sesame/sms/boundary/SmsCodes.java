@@ -6,6 +6,7 @@ import app.sesame.audit.control.SecurityEvent;
 import app.sesame.audit.entity.AuditType;
 import app.sesame.language.control.Messages;
 import app.sesame.secrets.control.OneTimeSecrets;
+import app.sesame.secrets.control.Sealed;
 import app.sesame.secrets.control.SecretBox;
 import app.sesame.secrets.entity.OneTimeSecret.Verdict;
 import app.sesame.settings.control.SecurityPolicy;
@@ -15,6 +16,7 @@ import app.sesame.sms.entity.SmsCode;
 import app.sesame.sms.entity.SmsPurpose;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +37,11 @@ public class SmsCodes {
   private static final Logger LOG = Logger.getLogger(SmsCodes.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HASH_PURPOSE = "sms-code";
+
+  /** For a key rotation: a code's hash matters until the code is used or expires. */
+  @Produces
+  static final Sealed HASHES =
+      Sealed.hashes("sms_code", "code_hash", "used_at is null and expires_at > current_timestamp");
 
   /** What became of a request for a code. */
   public enum Sending {
@@ -135,7 +142,10 @@ public class SmsCodes {
     }
     SmsCode code = latest.get();
     String clean = typed == null ? "" : typed.replaceAll("\\s", "");
-    String typedHash = clean.matches("\\d{6}") ? box.keyedHash(clean, HASH_PURPOSE) : null;
+    String typedHash =
+        clean.matches("\\d{6}")
+            ? box.keyedHashLike(clean, HASH_PURPOSE, code.secret().hash())
+            : null;
     Verdict verdict =
         secrets.present(
             SmsCode.class, code.getId(), typedHash, SecurityPolicy.SMS_CODE_MAX_ATTEMPTS, now);

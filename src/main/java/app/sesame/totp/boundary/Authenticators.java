@@ -5,6 +5,7 @@ import app.sesame.factor.boundary.CodeFactor;
 import app.sesame.factor.boundary.DeviceKind;
 import app.sesame.factor.boundary.Devices;
 import app.sesame.firm.entity.Firm;
+import app.sesame.secrets.control.Sealed;
 import app.sesame.secrets.control.SecretBox;
 import app.sesame.totp.control.AppAudit;
 import app.sesame.totp.control.AppMails;
@@ -16,6 +17,7 @@ import app.sesame.web.control.UserError;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.time.Instant;
@@ -35,6 +37,9 @@ import java.util.Set;
 @LocalBean
 @Local(CodeFactor.class)
 public class Authenticators extends Devices<Authenticator> implements CodeFactor {
+  /** For a key rotation: every app's secret, bound to its row. */
+  @Produces static final Sealed SECRETS = SecretSealing.COLUMN;
+
   static final String ISSUER = "Sesame";
 
   private static final DeviceKind<Authenticator> KIND =

@@ -1,5 +1,6 @@
 package app.sesame.totp.control;
 
+import app.sesame.secrets.control.Sealed;
 import app.sesame.secrets.control.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,10 @@ public final class SecretSealing {
 
   /** The associated data of secrets sealed before they were bound to their row. */
   static final String UNBOUND = "totp-secret";
+
+  /** Where the secrets are, and the associated data of each row, as SQL. */
+  public static final Sealed COLUMN =
+      Sealed.values("authenticator", "secret", "'" + UNBOUND + ":' || account_id || ':' || id");
 
   private SecretSealing() {}
 

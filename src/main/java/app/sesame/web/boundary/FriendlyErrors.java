@@ -1,6 +1,7 @@
 package app.sesame.web.boundary;
 
 import app.sesame.web.control.ErrorPages;
+import app.sesame.web.control.LogLines;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -79,7 +80,11 @@ public class FriendlyErrors extends ExceptionHandlerFactory {
       ExternalContext external = faces.getExternalContext();
       try {
         if (!external.isResponseCommitted()) {
-          external.redirect(external.getRequestContextPath() + page);
+          // The page names the request that failed, which its log line names too.
+          external.redirect(
+              external.getRequestContextPath()
+                  + page
+                  + LogLines.current().map(id -> "?" + RequestIds.REFERENCE + "=" + id).orElse(""));
         }
         faces.responseComplete();
       } catch (IOException e) {

@@ -33,8 +33,22 @@ class MetricsIT {
     HttpBrowser browser = new HttpBrowser(ClientAddresses.next());
     signIn(browser, client.email(), "Not-The-Password-1");
     signIn(browser, client.email(), client.password());
+    Map<String, String> code = new LinkedHashMap<>();
+    code.put("second", "second");
+    code.put("second:code", client.code());
+    code.put("second:verify", "");
+    browser.submit("login/second-step.xhtml", code);
 
     String after = metrics();
+    assertEquals(
+        sum(before, "second_factors_total") + 1,
+        sum(after, "second_factors_total"),
+        "one more second step passed, counted by its factor:\n" + after);
+    assertTrue(
+        Pattern.compile("(?m)^second_factors_total\\{[^}]*factor=\"authenticator\"[^}]*\\} ")
+            .matcher(after)
+            .find(),
+        after);
     assertEquals(
         value(before, "security_events_total", "SIGN_IN_FAILED") + 1,
         value(after, "security_events_total", "SIGN_IN_FAILED"),
@@ -72,6 +86,16 @@ class MetricsIT {
             HttpRequest.newBuilder(PortalServer.url("metrics?scope=application")).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  /** The sum of a metric's figures over all its tags; 0 when not yet there. */
+  private static long sum(String metrics, String name) {
+    long sum = 0;
+    Matcher found = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.E+-]+)$").matcher(metrics);
+    while (found.find()) {
+      sum += (long) Double.parseDouble(found.group(1));
+    }
+    return sum;
   }
 
   /**

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -52,5 +54,50 @@ class SecretBoxTest {
     assertNotEquals(hash, box.keyedHash("123456", "other"));
     assertNotEquals(hash, new SecretBox(SecretBox.newKey()).keyedHash("123456", "sms-code"));
     assertEquals(64, hash.length());
+  }
+
+  @Test
+  void aNewKeyPutFirstSealsNamingItselfWhileEveryKeyStillOpens() {
+    byte[] first = SecretBox.newKey();
+    byte[] second = SecretBox.newKey();
+    String old = new SecretBox(first).encrypt(secret, "totp-secret");
+    SecretBox ring = new SecretBox(List.of(second, first));
+    ring.nameValues(true);
+
+    String fresh = ring.encrypt(secret, "totp-secret");
+
+    assertTrue(fresh.startsWith(ring.sealingKey() + ":"), fresh);
+    assertEquals(SecretBox.keyOf(fresh).orElseThrow(), new SecretBox(second).sealingKey());
+    assertArrayEquals(secret, ring.decrypt(old, "totp-secret"));
+    assertArrayEquals(secret, ring.decrypt(fresh, "totp-secret"));
+    assertArrayEquals(secret, new SecretBox(List.of(first, second)).decrypt(fresh, "totp-secret"));
+    IllegalStateException notHeld =
+        assertThrows(
+            IllegalStateException.class, () -> new SecretBox(first).decrypt(fresh, "totp-secret"));
+    assertTrue(notHeld.getMessage().contains(ring.sealingKey()), notHeld.getMessage());
+  }
+
+  @Test
+  void theFirstKeyOfADatabaseWritesAsBeforeKeysWereNamed() {
+    SecretBox unnamed = new SecretBox(List.of(SecretBox.newKey(), SecretBox.newKey()));
+    String sealed = unnamed.encrypt(secret, "totp-secret");
+    assertTrue(SecretBox.keyOf(sealed).isEmpty(), sealed);
+    assertEquals(64, unnamed.keyedHash("123456", "sms-code").length());
+  }
+
+  @Test
+  void aCodeHashedBeforeTheKeyChangedIsRecognisedAfter() {
+    byte[] first = SecretBox.newKey();
+    byte[] second = SecretBox.newKey();
+    String before = new SecretBox(first).keyedHash("123456", "sms-code");
+    SecretBox ring = new SecretBox(List.of(second, first));
+    ring.nameValues(true);
+    String after = ring.keyedHash("123456", "sms-code");
+
+    assertEquals(before, ring.keyedHashLike("123456", "sms-code", before));
+    assertNotEquals(before, ring.keyedHashLike("654321", "sms-code", before));
+    assertEquals(after, ring.keyedHashLike("123456", "sms-code", after));
+    assertTrue(after.startsWith(ring.sealingKey() + ":"), after);
+    assertNotEquals(after, new SecretBox(first).keyedHashLike("123456", "sms-code", after));
   }
 }

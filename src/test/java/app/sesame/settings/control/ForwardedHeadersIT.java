@@ -54,6 +54,29 @@ class ForwardedHeadersIT {
   }
 
   @Test
+  void nginxKeepsHealthAndMetricsInsideAndNamesEachRequest() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String path : java.util.List.of("health/ready", "health/live", "metrics")) {
+      assertEquals(
+          404,
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(nginx.base().resolve(path)).build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding())
+              .statusCode(),
+          path);
+    }
+    // The portal logs the request under the id nginx gave it, not one the client chose.
+    java.net.http.HttpResponse<Void> page =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(nginx.base().resolve("login/sign-in.xhtml"))
+                .header("X-Request-Id", "chosen-by-the-client")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+    String id = page.headers().firstValue("X-Request-Id").orElseThrow();
+    assertTrue(id.matches("[0-9a-f]{32}"), "nginx's $request_id: " + id);
+  }
+
+  @Test
   void aSprayWritingItsOwnForwardingHeadersIsCutOffAtTheAddressNginxSaw() throws Exception {
     Instant started = Instant.now();
     Person victim = Fixtures.person("CLIENT", "en");

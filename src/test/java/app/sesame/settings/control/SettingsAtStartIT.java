@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.support.PortalProcess;
 import app.sesame.support.PortalServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +29,36 @@ class SettingsAtStartIT {
   /** A valid key, but not the test database's. */
   private static final String OTHER_KEY = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
 
+  /** A file holding the text, as a mounted secret. */
+  private static String file(String text) {
+    try {
+      Path file = Files.createTempFile("sesame-setting", "");
+      Files.writeString(file, text + "\n");
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Stream<Arguments> settingsThatCannotWork() {
     return Stream.of(
+        Arguments.of(
+            "unreadable-key-file",
+            Map.of(
+                "SESAME_ENCRYPTION_KEY", "", "SESAME_ENCRYPTION_KEY_FILE", "/run/secrets/missing"),
+            "SESAME_ENCRYPTION_KEY_FILE names a file that cannot be read: /run/secrets/missing"),
+        Arguments.of(
+            "key-given-twice",
+            Map.of("SESAME_ENCRYPTION_KEY_FILE", file(OTHER_KEY)),
+            "SESAME_ENCRYPTION_KEY is set, and SESAME_ENCRYPTION_KEY_FILE too"),
+        Arguments.of(
+            "database-from-file",
+            Map.of(
+                "SESAME_DB_URL",
+                "",
+                "SESAME_DB_URL_FILE",
+                file("jdbc:postgresql://127.0.0.1:9/sesame")),
+            "SESAME_DB_URL names a database that did not answer"),
         Arguments.of(
             "malformed-key",
             Map.of("SESAME_ENCRYPTION_KEY", "not-base64!!"),
@@ -38,7 +70,7 @@ class SettingsAtStartIT {
         Arguments.of(
             "other-key",
             Map.of("SESAME_ENCRYPTION_KEY", OTHER_KEY),
-            "SESAME_ENCRYPTION_KEY is not the key this database was first started with"),
+            "SESAME_ENCRYPTION_KEY does not hold key"),
         Arguments.of(
             "no-database",
             Map.of("SESAME_DB_URL", "jdbc:postgresql://127.0.0.1:9/sesame"),
