@@ -12,19 +12,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Hashes passwords with Argon2id (RFC 9106, Bouncy Castle's implementation, the one Keycloak uses)
- * at the policy's parameters, written in the PHC string format {@code
- * $argon2id$v=19$m=…,t=…,p=…$salt$hash} so that the parameters travel with each hash and can be
- * raised later. Hashes of the former default, Jakarta Security's PBKDF2 ({@code
- * PBKDF2WithHmacSHA256:iterations:salt:hash}), still verify; {@link #isOutdated} says so for them,
- * and the sign-in replaces them.
+ * Hashes passwords with Argon2id (RFC 9106; the reference implementation in native code, or Bouncy
+ * Castle's where it cannot load: see {@link Argon2id}) at the policy's parameters, written in the
+ * PHC string format {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash} so that the parameters travel with
+ * each hash and can be raised later. Hashes of the former default, Jakarta Security's PBKDF2
+ * ({@code PBKDF2WithHmacSHA256:iterations:salt:hash}), still verify; {@link #isOutdated} says so
+ * for them, and the sign-in replaces them.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -190,18 +188,8 @@ public class PasswordHashing {
 
   private static byte[] argon2idNow(
       String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withSalt(salt)
-            .withMemoryAsKB(memoryKib)
-            .withIterations(passes)
-            .withParallelism(lanes)
-            .build());
-    byte[] out = new byte[length];
-    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-    return out;
+    return Argon2id.best()
+        .hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, passes, lanes, length);
   }
 
   /** The parts of an Argon2id hash in the PHC string format. */
