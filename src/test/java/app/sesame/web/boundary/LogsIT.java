@@ -103,7 +103,13 @@ class LogsIT {
     assertTrue(
         portal.awaitLog("\\\"request\\\":\\\"" + id + "\\\"", Duration.ofSeconds(10)),
         "the security log's line of the refusal names the request " + id);
-    String line = portal.log().lines().filter(l -> l.contains(id)).findFirst().orElseThrow();
+    String line =
+        portal
+            .log()
+            .lines()
+            .filter(l -> l.contains("\\\"request\\\":\\\"" + id))
+            .findFirst()
+            .orElseThrow();
     String message = Json.createReader(new StringReader(line)).readObject().getString("LogMessage");
     JsonObject event = Json.createReader(new StringReader(message)).readObject();
     assertEquals("SIGN_IN_FAILED", event.getString("type"), message);
