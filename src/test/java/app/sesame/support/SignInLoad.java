@@ -19,8 +19,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * People signing in without pause through a balancer, each with a password and a code of their app,
- * each sign-in by someone new in a new browser: the load under which a node is killed or stopped.
- * Every sign-in that does not end on the portal's home is kept, with where it ended.
+ * each sign-in in a new browser, the crowd taking turns (whoever signed in joins the back of the
+ * line): the load under which a node is killed or stopped, or the key rotated. Every sign-in that
+ * does not end on the portal's home is kept, with where it ended.
  */
 public final class SignInLoad implements AutoCloseable {
   /** A sign-in that did not reach the portal's home. */
@@ -99,6 +100,8 @@ public final class SignInLoad implements AutoCloseable {
         return;
       }
       signIn(person);
+      // Back in line: by their next turn their app shows a new code (or they wait for it).
+      people.add(person);
     }
   }
 
