@@ -64,11 +64,6 @@ public class SecurityLog {
     }
   }
 
-  /** One event as one line of JSON. */
-  static String line(SecurityEvent event, Instant at, String address, String userAgent) {
-    return line(event, at, address, userAgent, null);
-  }
-
   /** One event as one line of JSON, with the id of the request that caused it, if one did. */
   static String line(
       SecurityEvent event, Instant at, String address, String userAgent, String requestId) {

@@ -76,9 +76,10 @@ public class KeyRotation {
                 .withDescription("Values sealed again with the sealing key by this node")
                 .withUnit(MetricUnits.NONE)
                 .build());
-    // Counted at once, so that the figure is true from the first scrape, not only after a round.
+    // Counted at once, so that the figure is true from the first scrape, not only after a round;
+    // without a rotation under way there is nothing to count.
     try (Connection connection = dataSource.getConnection()) {
-      left.set(left(connection));
+      left.set(onlyKey(KeyCheck.rows(connection)) ? 0 : left(connection));
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.FINE, "Values under older keys not counted yet", e);
     }
@@ -89,22 +90,32 @@ public class KeyRotation {
   void round() {
     try (Connection connection = dataSource.getConnection()) {
       KeyCheck.record(connection, box, box.sealingKey());
-      if (onlyKey(connection)) {
+      List<KeyCheck.Row> rows = KeyCheck.rows(connection);
+      if (onlyKey(rows)) {
         // No other key is known: nothing to seal again, and no column to count.
         left.set(0);
         return;
       }
-      if (!newest(connection)) {
-        left.set(left(connection));
-        return;
-      }
+      boolean newest = newest(rows);
       long before = left(connection);
-      if (before > 0) {
-        reseal(connection, before);
+      long after = before;
+      if (before > 0 && newest) {
+        long done = reseal(connection, before);
+        after = left(connection);
+        reported = after;
+        long now = after;
+        LOG.info(
+            () ->
+                "Sealed "
+                    + done
+                    + " values again with key "
+                    + box.sealingKey()
+                    + ", "
+                    + now
+                    + " left");
       }
-      long after = left(connection);
       left.set(after);
-      if (after == 0) {
+      if (after == 0 && newest) {
         retire(connection);
       }
     } catch (SQLException | RuntimeException e) {
@@ -114,8 +125,7 @@ public class KeyRotation {
   }
 
   /** Whether the sealing key is the only key the database knows (no rotation under way). */
-  private boolean onlyKey(Connection connection) throws SQLException {
-    List<KeyCheck.Row> rows = KeyCheck.rows(connection);
+  private boolean onlyKey(List<KeyCheck.Row> rows) {
     return rows.size() == 1 && box.sealingKey().equals(rows.get(0).keyId());
   }
 
@@ -124,8 +134,7 @@ public class KeyRotation {
    * key, during the rolling restart that puts the new one first, leaves the values to the nodes
    * that already seal with it, instead of sealing them back.
    */
-  private boolean newest(Connection connection) throws SQLException {
-    List<KeyCheck.Row> rows = KeyCheck.rows(connection);
+  private boolean newest(List<KeyCheck.Row> rows) {
     String last = rows.get(rows.size() - 1).keyId();
     if (box.sealingKey().equals(last)) {
       behind = false;
@@ -146,7 +155,8 @@ public class KeyRotation {
     return false;
   }
 
-  private void reseal(Connection connection, long before) throws SQLException {
+  /** Seals again what it can within the round's time; how many values it sealed again. */
+  private long reseal(Connection connection, long before) throws SQLException {
     String sealing = box.sealingKey();
     if (reported < 0) {
       LOG.info(
@@ -163,10 +173,7 @@ public class KeyRotation {
     for (String keyId : seen) {
       KeyCheck.record(connection, box, keyId);
     }
-    long now = left(connection);
-    reported = now;
-    long count = done;
-    LOG.info(() -> "Sealed " + count + " values again with key " + sealing + ", " + now + " left");
+    return done;
   }
 
   /** One column, batch after batch, until done or the round's time is up. */

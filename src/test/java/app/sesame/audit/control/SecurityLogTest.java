@@ -19,7 +19,8 @@ class SecurityLogTest {
                 AccountAudit.SIGN_IN_FAILED, 3L, 7L, 7L, "wrong password\nforged: line"),
             Instant.parse("2026-11-25T09:00:00Z"),
             "203.0.113.9",
-            "Mozilla/5.0");
+            "Mozilla/5.0",
+            null);
     assertFalse(line.contains("\n"), line);
     JsonObject event = Json.createReader(new StringReader(line)).readObject();
     assertEquals("SIGN_IN_FAILED", event.getString("type"));
