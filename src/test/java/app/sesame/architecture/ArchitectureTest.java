@@ -36,7 +36,7 @@ class ArchitectureTest {
   /** The layers as the design intends them, from the pages down to what everything uses. */
   enum Layer {
     PAGES("backoffice", "operator", "security", "start"),
-    FLOWS("signin", "recovery"),
+    FLOWS("signin", "recovery", "oidc"),
     FACTORS("factor", "totp", "webauthn", "recoverycodes"),
     DOMAIN("account", "firm", "audit", "sms"),
     INFRASTRUCTURE(

@@ -42,6 +42,12 @@ public final class HttpBrowser {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+  private final HttpClient notFollowing =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final String clientAddress;
   private java.net.URI base;
   private String viewState;
@@ -142,6 +148,16 @@ public final class HttpBrowser {
             HttpResponse.BodyHandlers.ofString());
     remember(response.body());
     return response;
+  }
+
+  /**
+   * One request, its redirect not followed: where the portal sends the browser (an app's address)
+   * is the answer's {@code Location}.
+   */
+  public HttpResponse<String> visit(String path) throws IOException, InterruptedException {
+    return notFollowing.send(
+        headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A file as it is served (a logo, a script), its bytes untouched. */

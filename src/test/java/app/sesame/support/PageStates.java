@@ -135,7 +135,7 @@ public final class PageStates {
               (node, sessions, slot) ->
                   new Visit(sessions.browser(node, "CLIENT", slot), "portal/" + page + ".xhtml")));
     }
-    for (String page : List.of("index", "dashboard", "audit", "firm", "security")) {
+    for (String page : List.of("index", "dashboard", "audit", "firm", "apps", "security")) {
       states.add(
           new State(
               "backoffice/" + page,

@@ -28,15 +28,18 @@ public class SessionRegistry {
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
 
-  /** Opens a session for a complete sign-in; returns its handle. */
-  public String open(long accountId, Instant now, String address, String userAgent) {
+  /**
+   * Opens a session for a complete sign-in, passed by the method named (as the audit trail names
+   * it); returns its handle.
+   */
+  public String open(long accountId, Instant now, String address, String userAgent, String method) {
     em.createQuery(
             "delete from PortalSession s where s.accountId = :account and s.lastSeenAt < :idle")
         .setParameter("account", accountId)
         .setParameter("idle", now.minus(IDLE_LIMIT))
         .executeUpdate();
     String handle = Tokens.newToken();
-    em.persist(new PortalSession(handle, accountId, now, address, userAgent));
+    em.persist(new PortalSession(handle, accountId, now, address, userAgent, method));
     return handle;
   }
 
@@ -98,6 +101,15 @@ public class SessionRegistry {
     em.createQuery("delete from PortalSession s where s.handle = :handle")
         .setParameter("handle", handle)
         .executeUpdate();
+  }
+
+  /** The open session of this handle, whoever's it is. */
+  public Optional<PortalSession> byHandle(String handle) {
+    return em.createQuery(
+            "select s from PortalSession s where s.handle = :handle", PortalSession.class)
+        .setParameter("handle", handle)
+        .getResultStream()
+        .findFirst();
   }
 
   private Optional<PortalSession> find(long accountId, String handle) {

@@ -39,11 +39,21 @@ public class PortalSession {
   @Column(name = "user_agent", length = 300)
   private String userAgent;
 
+  /** How the sign-in was passed: the name it is audited under ({@code password}, a kind's…). */
+  @Column(length = 30)
+  private String method;
+
   protected PortalSession() {}
 
   public PortalSession(
-      String handle, long accountId, Instant signedInAt, String address, String userAgent) {
+      String handle,
+      long accountId,
+      Instant signedInAt,
+      String address,
+      String userAgent,
+      String method) {
     this.handle = handle;
+    this.method = method;
     this.accountId = accountId;
     this.signedInAt = signedInAt;
     this.lastSeenAt = signedInAt;
@@ -80,6 +90,10 @@ public class PortalSession {
   /** The address as people write it (rows from before kept IPv6 in its long form). */
   public String getAddress() {
     return address == null ? null : TrustedProxies.written(address);
+  }
+
+  public String getMethod() {
+    return method;
   }
 
   public String getUserAgent() {

@@ -65,10 +65,11 @@ public interface SecondFactor {
   /** What it proves, as RFC 8176 authentication method references ({@code otp}, {@code hwk}…). */
   Set<String> amr();
 
-  /** Whether it resists phishing: its answer is bound to the portal's own address (keys). */
-  default boolean phishingResistant() {
-    return false;
-  }
+  /**
+   * Whether it resists phishing: its answer is bound to the portal's own address (keys). Each kind
+   * says it: a default method would not reach the kind through its EJB view.
+   */
+  boolean phishingResistant();
 
   /**
    * Its page fragment, which the setup page, the security page and the second step include with a

@@ -183,6 +183,11 @@ public class RecoveryCodes implements BackupFactor {
   }
 
   @Override
+  public boolean phishingResistant() {
+    return false;
+  }
+
+  @Override
   public String page() {
     return "/WEB-INF/includes/factor/codes.xhtml";
   }

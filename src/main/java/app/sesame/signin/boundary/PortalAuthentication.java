@@ -185,7 +185,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
     HttpSession session = Sessions.renew(request);
     String handle =
-        registry.open(accountId, now, origin.address(), request.getHeader("User-Agent"));
+        registry.open(
+            accountId,
+            now,
+            origin.address(),
+            request.getHeader("User-Agent"),
+            method == null ? "password" : method.name());
     session.setAttribute(
         SignedInSession.ATTRIBUTE, new SignedInSession(accountId, now, now, handle));
     Caller caller = found.get();

@@ -4,6 +4,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 
 import app.sesame.web.boundary.Navigation;
 import app.sesame.web.control.Page;
+import app.sesame.web.control.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -49,7 +51,8 @@ public class SignInFlow {
             (HttpServletResponse) external.getResponse(),
             withParams().newAuthentication(newAuthentication).credential(credential));
     switch (status) {
-      case SUCCESS -> navigation.redirect(destination.get());
+      case SUCCESS ->
+          navigation.redirect(returnPending() ? SignInPages.CONTINUE.path() : destination.get());
       case SEND_CONTINUE -> faces.responseComplete();
       default -> {
         return false;
@@ -95,6 +98,15 @@ public class SignInFlow {
   /** Back to the sign-in page, which says the sign-in under way expired. */
   public void expired() {
     navigation.redirect(SignInPages.SIGN_IN, "expired=true");
+  }
+
+  /**
+   * Whether another page asked for the sign-in (an app's authorization): the browser then goes on
+   * through the continue page, whose own navigation leaves the portal, which the form's may not.
+   */
+  private boolean returnPending() {
+    HttpSession session = request().getSession(false);
+    return session != null && session.getAttribute(Sessions.RETURN_TO) instanceof String;
   }
 
   private HttpServletRequest request() {

@@ -14,5 +14,8 @@ public final class SignInPages {
 
   public static final Page ENROLMENT_CODE = new Page("/login/enrolment-code.xhtml");
 
+  /** Signed in for an app: on to the app's authorization. */
+  public static final Page CONTINUE = new Page("/login/continue.xhtml");
+
   private SignInPages() {}
 }

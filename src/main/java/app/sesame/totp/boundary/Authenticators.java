@@ -206,6 +206,11 @@ public class Authenticators extends Devices<Authenticator> implements CodeFactor
   }
 
   @Override
+  public boolean phishingResistant() {
+    return false;
+  }
+
+  @Override
   public String page() {
     return "/WEB-INF/includes/factor/app.xhtml";
   }

@@ -1,0 +1,117 @@
+package app.sesame.oidc.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.sesame.signin.boundary.PortalHomePage;
+import app.sesame.signin.boundary.SignInPage;
+import app.sesame.support.Browser;
+import app.sesame.support.BrowserSession;
+import app.sesame.support.Fixtures;
+import app.sesame.support.Fixtures.Person;
+import app.sesame.support.PortalServer;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A firm's app signs its clients in through the portal: a firm administrator registers it in the
+ * back-office, the app (Payara's own OpenID Connect client, on another Payara) sends a client to
+ * the portal, who signs in with the password and the app's code and comes back with the claims;
+ * signing out of the portal signs the client out of the app.
+ */
+@ExtendWith(PortalServer.class)
+class AppSignInIT {
+  @RegisterExtension static final BrowserSession SESSION = new BrowserSession("en-CA,en");
+
+  @Test
+  void aFirmsAppSignsItsClientInThroughThePortalAndIsToldOfTheSignOut() throws Exception {
+    WebDriver browser = SESSION.driver();
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"));
+    Person admin = Fixtures.person(firm, "FIRM_ADMIN", "en");
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    int port = RelyingParty.freePort();
+
+    SignInPage.signInFully(browser, admin);
+    AppsPage apps = AppsPage.open(browser);
+    assertTrue(apps.discovery().endsWith("/.well-known/openid-configuration"));
+    apps.register(
+        "Documents",
+        RelyingParty.base(port) + "/callback",
+        RelyingParty.base(port) + "/backchannel");
+    assertTrue(apps.notice().contains("Documents"), apps.notice());
+    String clientId = apps.clientId();
+    String secret = apps.secret();
+    Browser.screenshot(browser, "apps-registered");
+    AppsPage.open(browser);
+    assertTrue(browser.findElements(By.id("shown-secret")).isEmpty(), "the secret is shown once");
+    new PortalHomePage(browser).signOut();
+
+    try (RelyingParty app = RelyingParty.start(port, clientId, secret)) {
+      browser.get(app.url("claims"));
+      arrive(browser, "/login/sign-in.xhtml");
+      new SignInPage(browser).signIn(client.email(), client.password());
+      arrive(browser, "/login/second-step.xhtml");
+      browser.findElement(By.id("second:code")).sendKeys(client.code());
+      browser.findElement(By.id("second:verify")).click();
+      arrive(browser, app.url("claims"));
+      Browser.screenshot(browser, "app-signed-in");
+      assertEquals(client.email(), text(browser, "email"));
+      assertEquals(client.email(), text(browser, "userinfo-email"), "userinfo agrees");
+      assertEquals(client.name(), text(browser, "name"));
+      assertEquals("[pwd, otp, mfa]", text(browser, "amr"));
+      assertEquals("mfa", text(browser, "acr"));
+      String sub = text(browser, "sub");
+      assertNotEquals(client.email(), sub);
+      assertFalse(sub.contains("@"));
+      long authTime = Long.parseLong(text(browser, "auth_time"));
+      assertTrue(
+          Math.abs(authTime - Instant.now().getEpochSecond()) < 120, "auth_time " + authTime);
+      String sid = text(browser, "sid");
+
+      // Back at the portal, signed in already: out of it.
+      browser.get(PortalServer.url("portal/index.xhtml").toString());
+      new PortalHomePage(browser).signOut();
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (!app.received().contains(sid) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+      }
+      assertTrue(app.received().contains(sid), "the app was told: " + app.received());
+
+      browser.get(app.url("claims"));
+      arrive(browser, "/login/sign-in.xhtml");
+      Browser.screenshot(browser, "app-signed-out");
+    }
+  }
+
+  /**
+   * Waits until the browser is at an address holding this; says where it is if it never gets there.
+   */
+  private static void arrive(WebDriver browser, String address) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> d.getCurrentUrl().contains(address));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "app-lost");
+      throw new AssertionError(
+          "Not at "
+              + address
+              + " but at "
+              + browser.getCurrentUrl()
+              + ":\n"
+              + browser.getPageSource(),
+          e);
+    }
+  }
+
+  private static String text(WebDriver browser, String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+}
