@@ -87,9 +87,14 @@ class SignInBenchmark {
       pool.add(Fixtures.clientWithAuthenticator("en"));
     }
     List<Point> points = new ArrayList<>();
+    List<String> tokenFigures = new ArrayList<>();
     for (int users : userCounts) {
       run(users, warmup, pool); // the JIT and the pools settle; not counted
-      points.add(run(users, seconds, pool));
+      try (TokenEndpointLoad app = TokenEndpointLoad.start()) {
+        points.add(run(users, seconds, pool));
+        app.close();
+        tokenFigures.add(String.format("%5d users: %s%n", users, app.figures()));
+      }
     }
     double limit = cores / (hashCpuMillis / 1000);
     StringBuilder report = new StringBuilder();
@@ -125,6 +130,8 @@ class SignInBenchmark {
         report.append("       errors: ").append(p.errorSamples()).append('\n');
       }
     }
+    report.append("token endpoint (one app trading codes during the same runs):\n");
+    tokenFigures.forEach(report::append);
     System.out.println(report);
     assertTrue(points.stream().allMatch(p -> p.signIns() > 0), "no sign-in succeeded: " + points);
   }

@@ -5,6 +5,7 @@ import app.sesame.account.boundary.Callers;
 import app.sesame.account.boundary.SignedInSession;
 import app.sesame.account.control.SessionRegistry;
 import app.sesame.account.entity.PortalSession;
+import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.oidc.control.Apps;
 import app.sesame.oidc.control.Claims;
 import app.sesame.oidc.control.Grants;
@@ -35,7 +36,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,13 +53,17 @@ import java.util.Optional;
 public class AuthorizationEndpoint extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  /** A sign-in this recent, which still did not reach the level asked, is not asked again. */
-  private static final Duration JUST_SIGNED_IN = Duration.ofMinutes(2);
+  /**
+   * Marks a request resumed after the new sign-in it asked for a level: a level still not reached
+   * is then refused, not asked again. Sent by a browser, it can only make its own request refused.
+   */
+  private static final String STEPPED_UP = "sesame_new_sign_in";
 
   @Inject transient Apps apps;
   @Inject transient Grants grants;
   @Inject transient Claims claims;
   @Inject transient Callers callers;
+  @Inject transient SecondFactors factors;
   @Inject transient SessionRegistry registry;
   @Inject transient Settings settings;
 
@@ -108,19 +112,17 @@ public class AuthorizationEndpoint extends HttpServlet {
     Optional<SignedInSession> signedIn =
         SignedInSession.of(request).filter(s -> callers.current(s).isPresent());
     Optional<String> level = askedLevel(asked);
-    boolean fresh =
-        signedIn.map(s -> s.signedInAt().isAfter(now.minus(JUST_SIGNED_IN))).orElse(false);
     boolean again =
         signedIn.isEmpty()
-            || (asked.getPrompt() != null
-                && asked.getPrompt().contains(Prompt.Type.LOGIN)
-                && !fresh)
+            || (asked.getPrompt() != null && asked.getPrompt().contains(Prompt.Type.LOGIN))
             || (asked.getMaxAge() >= 0
                 && signedIn.get().signedInAt().isBefore(now.minusSeconds(asked.getMaxAge())));
     Optional<PortalSession> session = signedIn.flatMap(s -> registry.byHandle(s.handle()));
     if (!again && level.isPresent() && !Claims.meets(claims.acr(method(session)), level.get())) {
-      if (fresh) {
-        refused(app.get(), signedIn.get().accountId(), "level " + level.get() + " not reached");
+      // One new sign-in, for a person who holds a key; otherwise, or after it, a clear refusal.
+      long accountId = signedIn.get().accountId();
+      if (params.containsKey(STEPPED_UP) || !factors.hasKeys(accountId)) {
+        refused(app.get(), accountId, "level " + level.get() + " not reached");
         AppPages.refuse(request, response, "apps.refused.level");
         return;
       }
@@ -132,7 +134,7 @@ public class AuthorizationEndpoint extends HttpServlet {
             response, URI.create(redirect), OIDCError.LOGIN_REQUIRED, asked.getState(), app.get());
         return;
       }
-      signIn(request, response, params, level);
+      signIn(request, response, params, level.isPresent());
       return;
     }
     Caller caller = callers.current(signedIn.get()).orElseThrow();
@@ -209,7 +211,7 @@ public class AuthorizationEndpoint extends HttpServlet {
       HttpServletRequest request,
       HttpServletResponse response,
       Map<String, List<String>> params,
-      Optional<String> level)
+      boolean levelAsked)
       throws IOException {
     HttpSession old = request.getSession(false);
     if (old != null && SignedInSession.of(request).isPresent()) {
@@ -218,12 +220,13 @@ public class AuthorizationEndpoint extends HttpServlet {
     Map<String, List<String>> resumed = new LinkedHashMap<>(params);
     resumed.remove("prompt");
     resumed.remove("max_age");
+    if (levelAsked) {
+      resumed.put(STEPPED_UP, List.of("1"));
+    }
     HttpSession session = request.getSession(true);
     session.setAttribute(
         Sessions.RETURN_TO, "/oidc/authorize?" + URLUtils.serializeParameters(resumed));
-    String query =
-        level.filter(l -> !l.equals(Claims.PASSWORD)).map(l -> "?app_level=" + l).orElse("");
-    response.sendRedirect(request.getContextPath() + "/login/sign-in.xhtml" + query);
+    response.sendRedirect(request.getContextPath() + "/login/sign-in.xhtml");
   }
 
   private void sendError(

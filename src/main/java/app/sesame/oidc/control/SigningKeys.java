@@ -138,30 +138,50 @@ public class SigningKeys {
   /** Reads the keys, making the next one when the current one nears its end. */
   private Loaded load(Instant now) {
     List<SigningKeyRow> rows = rows();
-    if (rows.isEmpty() || rows.get(0).getCreatedAt().isBefore(now.minus(LIFETIME))) {
+    if (needsNewKey(rows.stream().map(SigningKeyRow::getCreatedAt).toList(), now)) {
       rows.add(0, create(now));
     }
-    // The newest key made at least a day ago signs; the very first one signs at once.
-    SigningKeyRow signing =
-        rows.stream()
-            .filter(r -> !r.getCreatedAt().isAfter(now.minus(OVERLAP)))
-            .findFirst()
-            .orElse(rows.get(rows.size() - 1));
+    Choice choice = choose(rows.stream().map(SigningKeyRow::getCreatedAt).toList(), now);
     List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
     ECKey signingKey = null;
-    for (SigningKeyRow row : rows) {
-      boolean current = row == signing;
-      if (current
-          || row.getCreatedAt().isAfter(signing.getCreatedAt())
-          || row.getCreatedAt().isAfter(now.minus(LIFETIME.plus(OVERLAP).plus(OVERLAP)))) {
-        ECKey key = open(row);
-        published.add(key.toPublicJWK());
-        if (current) {
-          signingKey = key;
-        }
+    for (int i : choice.published()) {
+      ECKey key = open(rows.get(i));
+      published.add(key.toPublicJWK());
+      if (i == choice.signing()) {
+        signingKey = key;
       }
     }
     return new Loaded(signingKey, new JWKSet(published), now);
+  }
+
+  /** Which key signs and which are published, by their indexes in the list, newest first. */
+  record Choice(int signing, List<Integer> published) {}
+
+  /** Whether a new key is due: none yet, or the newest has signed its time. */
+  static boolean needsNewKey(List<Instant> made, Instant now) {
+    return made.isEmpty() || made.get(0).isBefore(now.minus(LIFETIME));
+  }
+
+  /**
+   * The newest key made at least a day ago signs (the very first one signs at once); published are
+   * it, any newer one (about to sign), and any older one whose tokens may still be in flight: until
+   * a day after it stopped signing.
+   */
+  static Choice choose(List<Instant> made, Instant now) {
+    int signing = made.size() - 1;
+    for (int i = 0; i < made.size(); i++) {
+      if (!made.get(i).isAfter(now.minus(OVERLAP))) {
+        signing = i;
+        break;
+      }
+    }
+    List<Integer> published = new ArrayList<>();
+    for (int i = 0; i < made.size(); i++) {
+      if (i <= signing || made.get(i).isAfter(now.minus(LIFETIME.plus(OVERLAP).plus(OVERLAP)))) {
+        published.add(i);
+      }
+    }
+    return new Choice(signing, published);
   }
 
   private List<SigningKeyRow> rows() {

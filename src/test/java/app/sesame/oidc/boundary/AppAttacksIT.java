@@ -78,13 +78,7 @@ class AppAttacksIT {
   }
 
   private static String code(HttpBrowser browser, Map<String, String> request) throws Exception {
-    URI back = sentTo(browser, request);
-    assertTrue(back.toString().startsWith(request.get("redirect_uri") + "?"), back.toString());
-    assertEquals(request.get("state"), parameter(back, "state"));
-    assertEquals(PortalServer.base().toString().replaceAll("/$", ""), parameter(back, "iss"));
-    String code = parameter(back, "code");
-    assertNotNull(code, back.toString());
-    return code;
+    return AppCalls.code(browser, request);
   }
 
   @Test

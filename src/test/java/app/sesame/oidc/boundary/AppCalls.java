@@ -1,7 +1,12 @@
 package app.sesame.oidc.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import app.sesame.secrets.control.Tokens;
 import app.sesame.support.Fixtures;
+import app.sesame.support.HttpBrowser;
 import app.sesame.support.PortalServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,6 +145,22 @@ final class AppCalls {
             .header("Authorization", "Bearer " + accessToken)
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The code the portal sends a signed-in browser back to the app with, for this request; the
+   * answer also carries the request's state and the portal as issuer.
+   */
+  static String code(HttpBrowser browser, Map<String, String> request) throws Exception {
+    HttpResponse<String> answer = browser.visit(authorize(request));
+    assertEquals(302, answer.statusCode(), answer.body());
+    URI back = URI.create(answer.headers().firstValue("Location").orElseThrow());
+    assertTrue(back.toString().startsWith(request.get("redirect_uri") + "?"), back.toString());
+    assertEquals(request.get("state"), parameter(back, "state"));
+    assertEquals(PortalServer.base().toString().replaceAll("/$", ""), parameter(back, "iss"));
+    String code = parameter(back, "code");
+    assertNotNull(code, back.toString());
+    return code;
   }
 
   /** A parameter of an address's query, if it has it. */

@@ -11,9 +11,11 @@ import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
+import app.sesame.support.HttpBrowser;
 import app.sesame.support.PortalServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A firm's app signs its clients in through the portal: a firm administrator registers it in the
  * back-office, the app (Payara's own OpenID Connect client, on another Payara) sends a client to
  * the portal, who signs in with the password and the app's code and comes back with the claims;
- * signing out of the portal signs the client out of the app.
+ * signing out of the portal signs the client out of the app. Then an app of another family
+ * (openid-client on Node.js, a public app with PKCE) is told when the session is ended from the
+ * security page.
  */
 @ExtendWith(PortalServer.class)
 class AppSignInIT {
@@ -88,6 +92,54 @@ class AppSignInIT {
       browser.get(app.url("claims"));
       arrive(browser, "/login/sign-in.xhtml");
       Browser.screenshot(browser, "app-signed-out");
+    }
+  }
+
+  @Test
+  void anAppOfAnotherFamilySignsInWithPkceAndIsToldWhenTheSessionIsEndedFromTheSecurityPage()
+      throws Exception {
+    WebDriver browser = SESSION.driver();
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"));
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    int port = RelyingParty.freePort();
+    AppCalls.App registered =
+        AppCalls.register(
+            firm, false, NodeApp.base(port) + "/callback", NodeApp.base(port) + "/backchannel");
+
+    try (NodeApp app = NodeApp.start(port, registered.clientId())) {
+      browser.get(app.url("claims"));
+      arrive(browser, "/login/sign-in.xhtml");
+      new SignInPage(browser).signIn(client.email(), client.password());
+      arrive(browser, "/login/second-step.xhtml");
+      browser.findElement(By.id("second:code")).sendKeys(client.code());
+      browser.findElement(By.id("second:verify")).click();
+      arrive(browser, app.url("claims"));
+      assertEquals(client.email(), text(browser, "email"));
+      assertEquals(client.email(), text(browser, "userinfo-email"));
+      assertEquals("pwd,otp,mfa", text(browser, "amr"));
+      String sid = text(browser, "sid");
+
+      // At another computer, the owner ends every other session from the security page.
+      HttpBrowser other = new HttpBrowser();
+      other.signIn(client);
+      other.get("portal/security.xhtml");
+      String ended =
+          other
+              .ajax(
+                  "portal/security.xhtml",
+                  "security:end-other-sessions",
+                  "security:end-other-sessions",
+                  "security",
+                  Map.of("security", "security"))
+              .body();
+      assertTrue(ended.contains("Other sessions ended: 1"), ended);
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (!app.received().contains(sid) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(250);
+      }
+      assertTrue(app.received().contains(sid), "the app was told: " + app.received());
+      browser.get(app.url("claims"));
+      arrive(browser, "/login/sign-in.xhtml");
     }
   }
 
