@@ -2,7 +2,7 @@
 // Payara's: it signs its users in through the portal with openid-client (a certified relying
 // party library), as a public app (no secret, PKCE S256), and checks the portal's back-channel
 // logout tokens with jose against the published keys. Settings come from the environment:
-// ISSUER (the portal), CLIENT_ID, PORT.
+// ISSUER (the portal), CLIENT_ID, PORT, and ACR (the level it asks for, if any).
 import http from 'node:http';
 import crypto from 'node:crypto';
 import * as client from 'openid-client';
@@ -11,6 +11,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 const issuer = process.env.ISSUER;
 const clientId = process.env.CLIENT_ID;
 const port = Number(process.env.PORT);
+const acr = process.env.ACR;
 const base = `http://127.0.0.1:${port}`;
 const redirectUri = `${base}/callback`;
 const LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -61,6 +62,7 @@ async function signIn(response, data) {
     code_challenge_method: 'S256',
     state: data.pending.state,
     nonce: data.pending.nonce,
+    ...(acr ? { acr_values: acr } : {}),
   });
   response.writeHead(302, { Location: url.href });
   response.end();

@@ -22,6 +22,11 @@ public class FirmConsole {
     return counts.summaries(directory.list());
   }
 
+  /** The firm of that address part, for a page of it (its apps); an unknown one is refused. */
+  public FirmSummary firm(String slug) {
+    return counts.summary(directory.find(slug));
+  }
+
   public FirmSummary create(NewFirm firm) {
     return counts.summary(directory.create(firm, operator()));
   }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.sesame.security.boundary.SecurityPage;
 import app.sesame.signin.boundary.PortalHomePage;
+import app.sesame.signin.boundary.SecondStepPage;
 import app.sesame.signin.boundary.SignInPage;
 import app.sesame.support.Browser;
 import app.sesame.support.BrowserSession;
@@ -13,9 +15,11 @@ import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.HttpBrowser;
 import app.sesame.support.PortalServer;
+import app.sesame.support.VirtualKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +38,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(PortalServer.class)
 class AppSignInIT {
   @RegisterExtension static final BrowserSession SESSION = new BrowserSession("en-CA,en");
+
+  /**
+   * Each test starts signed out of the portal: the browser session clears the cookies of the site
+   * it is on, and a test here may end on an app's.
+   */
+  @BeforeEach
+  void signedOutOfThePortal() {
+    WebDriver browser = SESSION.driver();
+    browser.get(PortalServer.url("login/sign-in.xhtml").toString());
+    browser.manage().deleteAllCookies();
+  }
 
   @Test
   void aFirmsAppSignsItsClientInThroughThePortalAndIsToldOfTheSignOut() throws Exception {
@@ -140,6 +155,31 @@ class AppSignInIT {
       assertTrue(app.received().contains(sid), "the app was told: " + app.received());
       browser.get(app.url("claims"));
       arrive(browser, "/login/sign-in.xhtml");
+    }
+  }
+
+  @Test
+  void anAppAskingForAPhishingResistantSignInGetsAKeyStepUp() throws Exception {
+    WebDriver browser = SESSION.driver();
+    long firm = Fixtures.firm(Fixtures.unique("Cabinet"));
+    Person client = Fixtures.clientWithAuthenticator(firm, "en");
+    int port = RelyingParty.freePort();
+    AppCalls.App registered =
+        AppCalls.register(firm, false, NodeApp.base(port) + "/callback", null);
+    try (VirtualKey key = VirtualKey.plugInto(browser);
+        NodeApp app = NodeApp.start(port, registered.clientId(), "phr")) {
+      SignInPage.signInFully(browser, client);
+      SecurityPage.open(browser, "portal").addKey("YubiKey");
+
+      // Signed in with the app's code: not enough for this app; once more, with the key.
+      browser.get(app.url("claims"));
+      arrive(browser, "/login/sign-in.xhtml");
+      new SignInPage(browser).signIn(client.email(), client.password());
+      arrive(browser, "/login/second-step.xhtml");
+      new SecondStepPage(browser).useKey();
+      arrive(browser, app.url("claims"));
+      assertEquals("phr", text(browser, "acr"));
+      assertEquals("pwd,hwk,mfa", text(browser, "amr"));
     }
   }
 

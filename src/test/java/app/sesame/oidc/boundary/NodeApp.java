@@ -30,6 +30,12 @@ final class NodeApp implements AutoCloseable {
   }
 
   static NodeApp start(int port, String clientId) throws IOException, InterruptedException {
+    return start(port, clientId, null);
+  }
+
+  /** The app, asking the portal for a level of sign-in ({@code acr_values}) when one is given. */
+  static NodeApp start(int port, String clientId, String acr)
+      throws IOException, InterruptedException {
     Path log = Path.of("target", "node-app.log");
     ProcessBuilder builder =
         new ProcessBuilder("node", "app.mjs")
@@ -39,6 +45,9 @@ final class NodeApp implements AutoCloseable {
     builder.environment().put("ISSUER", PortalServer.base().toString().replaceAll("/$", ""));
     builder.environment().put("CLIENT_ID", clientId);
     builder.environment().put("PORT", String.valueOf(port));
+    if (acr != null) {
+      builder.environment().put("ACR", acr);
+    }
     Process process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     Instant deadline = Instant.now().plusSeconds(30);

@@ -283,4 +283,35 @@ class OperatorIT {
         console.finishCreation(slug, "Admin English", Fixtures.unique("en") + "@sesame.test", null);
     assertTrue(refused.contains("Another firm already uses this address part."), refused);
   }
+
+  @Test
+  void theOperatorRegistersAFirmsAppFromTheConsole() {
+    String slug = Fixtures.unique("applis");
+    long firm = firmWithSlug(slug);
+    signIn(operator("fr"));
+    browser.findElement(By.cssSelector("a[href*='apps.xhtml?firm=" + slug + "']")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+        .until(d -> d.getCurrentUrl().contains("/operator/apps.xhtml"));
+    browser.findElement(By.id("apps:name")).sendKeys("GED du cabinet");
+    browser.findElement(By.id("apps:redirects")).sendKeys("https://ged.cabinet.test/callback");
+    browser.findElement(By.id("apps:register")).click();
+    String clientId =
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+            .until(d -> d.findElement(By.id("shown-client-id")).getText());
+    assertFalse(browser.findElement(By.id("shown-secret")).getText().isBlank());
+    Browser.screenshot(browser, "operator-apps");
+    assertEquals(
+        firm,
+        ((Number)
+                Fixtures.row("select firm_id from oidc_app where client_id = ?", clientId)
+                    .get("firm_id"))
+            .longValue(),
+        "the app belongs to the firm the console named");
+    assertEquals(
+        1L,
+        count(
+            "select count(*) as n from audit_event where firm_id = ? and type = 'APP_REGISTERED'",
+            firm),
+        "recorded in that firm's trail");
+  }
 }
