@@ -144,6 +144,22 @@ public class LogoutNotices {
             app.getName()));
   }
 
+  /**
+   * Forgets what no longer matters: grants ended, or whose code was never traded, a day ago, and
+   * notices delivered a week ago (the trail keeps the record of each).
+   */
+  public void forgetOld(Instant now) {
+    Instant dayAgo = now.minus(Duration.ofDays(1));
+    em.createQuery(
+            "delete from Grant g where g.endedAt < :day"
+                + " or (g.codeUsedAt is null and g.codeExpiresAt < :day)")
+        .setParameter("day", dayAgo)
+        .executeUpdate();
+    em.createQuery("delete from LogoutNotice n where n.deliveredAt < :week")
+        .setParameter("week", now.minus(Duration.ofDays(7)))
+        .executeUpdate();
+  }
+
   public void failed(long id, String error, Instant now) {
     em.find(LogoutNotice.class, id).failed(error, now);
   }

@@ -38,6 +38,7 @@ public class SessionWatch {
   @Inject LogoutNotices notices;
 
   private final AtomicBoolean running = new AtomicBoolean();
+  private Instant forgotten = Instant.EPOCH;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(TIMEOUT)
@@ -58,6 +59,10 @@ public class SessionWatch {
         if (notices.claim(id, Instant.now())) {
           deliver(id);
         }
+      }
+      if (forgotten.isBefore(now.minus(Duration.ofHours(1)))) {
+        notices.forgetOld(now);
+        forgotten = now;
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ending the apps' sessions failed this round: {0}", e.toString());

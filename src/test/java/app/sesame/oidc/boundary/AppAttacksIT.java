@@ -316,7 +316,7 @@ class AppAttacksIT {
   }
 
   @Test
-  void aSessionEndedFromTheSecurityPageOrRunOutEndsItsAppSessionsAndTheAppsAreTold()
+  void aSessionEndedFromTheSecurityPageRunOutOrTooOldEndsItsAppSessionsAndTheAppsAreTold()
       throws Exception {
     long firm = Fixtures.firm(Fixtures.unique("Cabinet"));
     App app = AppCalls.register(firm, true, CALLBACK, listener.address());
@@ -358,6 +358,18 @@ class AppAttacksIT {
         client.id());
     assertTrue(told(lastSid, count), "the app was told the session ran out");
     assertEquals("invalid_grant", refresh(app, last.get("refresh_token")).get("error"));
+
+    // A busy session grows too old: past the absolute lifetime, however recently seen.
+    HttpBrowser busy = signedIn(client);
+    Answer old = exchange(app, code(busy, request(app)));
+    String oldSid = SignedJWT.parse(old.get("id_token")).getJWTClaimsSet().getStringClaim("sid");
+    int known = listener.tokens().size();
+    Fixtures.update(
+        "update portal_session set signed_in_at = signed_in_at - interval '13 hours'"
+            + " where account_id = ?",
+        client.id());
+    assertTrue(told(oldSid, known), "the app was told the session grew too old");
+    assertEquals("invalid_grant", refresh(app, old.get("refresh_token")).get("error"));
   }
 
   /** Whether a logout token for that session arrived after the first {@code before}. */
