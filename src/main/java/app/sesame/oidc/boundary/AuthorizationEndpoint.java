@@ -134,7 +134,7 @@ public class AuthorizationEndpoint extends HttpServlet {
             response, URI.create(redirect), OIDCError.LOGIN_REQUIRED, asked.getState(), app.get());
         return;
       }
-      signIn(request, response, params, level.isPresent());
+      signIn(request, response, params, app.get(), level);
       return;
     }
     Caller caller = callers.current(signedIn.get()).orElseThrow();
@@ -211,7 +211,8 @@ public class AuthorizationEndpoint extends HttpServlet {
       HttpServletRequest request,
       HttpServletResponse response,
       Map<String, List<String>> params,
-      boolean levelAsked)
+      OidcApp app,
+      Optional<String> level)
       throws IOException {
     HttpSession old = request.getSession(false);
     if (old != null && SignedInSession.of(request).isPresent()) {
@@ -220,12 +221,18 @@ public class AuthorizationEndpoint extends HttpServlet {
     Map<String, List<String>> resumed = new LinkedHashMap<>(params);
     resumed.remove("prompt");
     resumed.remove("max_age");
-    if (levelAsked) {
+    if (level.isPresent()) {
       resumed.put(STEPPED_UP, List.of("1"));
     }
     HttpSession session = request.getSession(true);
     session.setAttribute(
         Sessions.RETURN_TO, "/oidc/authorize?" + URLUtils.serializeParameters(resumed));
+    session.setAttribute(Sessions.RETURN_FOR, app.getName());
+    if (level.filter(Claims.PHISHING_RESISTANT::equals).isPresent()) {
+      session.setAttribute(Sessions.RETURN_NEEDS, "key");
+    } else {
+      session.removeAttribute(Sessions.RETURN_NEEDS);
+    }
     response.sendRedirect(request.getContextPath() + "/login/sign-in.xhtml");
   }
 

@@ -32,6 +32,8 @@ public class ContinueBacking {
       return;
     }
     session.removeAttribute(Sessions.RETURN_TO);
+    session.removeAttribute(Sessions.RETURN_FOR);
+    session.removeAttribute(Sessions.RETURN_NEEDS);
     target = request.getContextPath() + path;
     ((HttpServletResponse) external.getResponse()).setHeader("Refresh", "0;url=" + target);
   }

@@ -7,6 +7,7 @@ import app.sesame.factor.boundary.PendingCeremony;
 import app.sesame.factor.boundary.SecondFactors;
 import app.sesame.language.control.Messages;
 import app.sesame.web.boundary.Navigation;
+import app.sesame.web.control.Sessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -106,6 +107,21 @@ public class SignInBacking {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  /** The app that asked for this sign-in, if one did. */
+  public String getForApp() {
+    return sessionText(Sessions.RETURN_FOR);
+  }
+
+  /** Whether that app wants a security key or a passkey. */
+  public boolean isKeyWanted() {
+    return "key".equals(sessionText(Sessions.RETURN_NEEDS));
+  }
+
+  private String sessionText(String name) {
+    jakarta.servlet.http.HttpSession session = request().getSession(false);
+    return session != null && session.getAttribute(name) instanceof String text ? text : null;
   }
 
   public String getNext() {

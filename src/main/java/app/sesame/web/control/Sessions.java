@@ -12,6 +12,17 @@ public final class Sessions {
    */
   public static final String RETURN_TO = "sesame.return-to";
 
+  /**
+   * Who asked for that sign-in, as the sign-in page names it (an app's name), and what it asks
+   * ({@code key} when it wants a security key or passkey); kept with {@link #RETURN_TO}.
+   */
+  public static final String RETURN_FOR = "sesame.return-for";
+
+  public static final String RETURN_NEEDS = "sesame.return-needs";
+
+  private static final java.util.List<String> CARRIED =
+      java.util.List.of(RETURN_TO, RETURN_FOR, RETURN_NEEDS);
+
   private Sessions() {}
 
   /**
@@ -21,15 +32,17 @@ public final class Sessions {
    */
   public static HttpSession renew(HttpServletRequest request) {
     HttpSession previous = request.getSession(false);
-    Object returnTo = null;
+    java.util.Map<String, Object> carried = new java.util.HashMap<>();
     if (previous != null) {
-      returnTo = previous.getAttribute(RETURN_TO);
+      for (String name : CARRIED) {
+        if (previous.getAttribute(name) instanceof String value) {
+          carried.put(name, value);
+        }
+      }
       previous.invalidate();
     }
     HttpSession session = request.getSession(true);
-    if (returnTo instanceof String path) {
-      session.setAttribute(RETURN_TO, path);
-    }
+    carried.forEach(session::setAttribute);
     return session;
   }
 }

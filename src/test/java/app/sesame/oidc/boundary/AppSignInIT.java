@@ -76,6 +76,9 @@ class AppSignInIT {
     try (RelyingParty app = RelyingParty.start(port, clientId, secret)) {
       browser.get(app.url("claims"));
       arrive(browser, "/login/sign-in.xhtml");
+      assertEquals(
+          "Documents asks you to sign in with your portal account; you will then go back to it.",
+          text(browser, "for-app"));
       new SignInPage(browser).signIn(client.email(), client.password());
       arrive(browser, "/login/second-step.xhtml");
       browser.findElement(By.id("second:code")).sendKeys(client.code());
@@ -124,6 +127,7 @@ class AppSignInIT {
     try (NodeApp app = NodeApp.start(port, registered.clientId())) {
       browser.get(app.url("claims"));
       arrive(browser, "/login/sign-in.xhtml");
+      assertTrue(text(browser, "for-app").startsWith("App "), text(browser, "for-app"));
       new SignInPage(browser).signIn(client.email(), client.password());
       arrive(browser, "/login/second-step.xhtml");
       browser.findElement(By.id("second:code")).sendKeys(client.code());
@@ -174,6 +178,9 @@ class AppSignInIT {
       // Signed in with the app's code: not enough for this app; once more, with the key.
       browser.get(app.url("claims"));
       arrive(browser, "/login/sign-in.xhtml");
+      assertTrue(
+          text(browser, "for-app").contains("asks for a security key or a passkey"),
+          text(browser, "for-app"));
       new SignInPage(browser).signIn(client.email(), client.password());
       arrive(browser, "/login/second-step.xhtml");
       new SecondStepPage(browser).useKey();
@@ -181,6 +188,20 @@ class AppSignInIT {
       assertEquals("phr", text(browser, "acr"));
       assertEquals("pwd,hwk,mfa", text(browser, "amr"));
     }
+  }
+
+  @Test
+  void aRequestOfAnAppThePortalDoesNotKnowIsRefusedWithAPageThatSaysSo() {
+    WebDriver browser = SESSION.driver();
+    browser.get(
+        PortalServer.url(
+                "oidc/authorize?response_type=code&scope=openid&client_id=no-such-app"
+                    + "&redirect_uri=https%3A%2F%2Fevil.test%2Fcallback&state=s")
+            .toString());
+    assertEquals("The app's sign-in request cannot be carried out", text(browser, "error-title"));
+    assertTrue(text(browser, "error-text").contains("not registered"), text(browser, "error-text"));
+    assertTrue(browser.getCurrentUrl().startsWith(PortalServer.base().toString()));
+    Browser.screenshot(browser, "app-refused");
   }
 
   /**
