@@ -1,5 +1,6 @@
 package app.sesame.health.boundary;
 
+import app.sesame.health.control.StartGate;
 import app.sesame.limits.control.GridRateLimits;
 import app.sesame.settings.control.Settings;
 import com.hazelcast.core.HazelcastInstance;
@@ -26,6 +27,9 @@ public class GridHealth implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (!StartGate.isOpen()) {
+      return HealthCheckResponse.named("data-grid").down().withData("state", "starting").build();
+    }
     if (!settings.cluster()) {
       return HealthCheckResponse.named("data-grid").up().withData("mode", "single node").build();
     }

@@ -1,6 +1,7 @@
 package app.sesame.health.boundary;
 
 import app.sesame.health.control.Draining;
+import app.sesame.health.control.StartGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -16,6 +17,9 @@ public class ServingHealth implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (!StartGate.isOpen()) {
+      return HealthCheckResponse.named("serving").down().withData("state", "starting").build();
+    }
     Draining.State state = draining.state();
     return HealthCheckResponse.named("serving")
         .status(state == Draining.State.SERVING)
