@@ -89,7 +89,7 @@ public class AuthorizationEndpoint extends HttpServlet {
     }
     String redirect = single(params, "redirect_uri");
     if (redirect == null || !app.get().getRedirectUris().contains(redirect)) {
-      refused(app.get(), null, "redirect address not registered");
+      apps.refused(app.get(), null, "redirect address not registered");
       AppPages.refuse(request, response, "apps.refused.redirect");
       return;
     }
@@ -104,13 +104,16 @@ public class AuthorizationEndpoint extends HttpServlet {
     }
     Optional<ErrorObject> wrong = check(app.get(), asked);
     if (wrong.isPresent()) {
-      refused(app.get(), null, wrong.get().getDescription());
+      apps.refused(app.get(), null, wrong.get().getDescription());
       sendError(response, URI.create(redirect), wrong.get(), asked.getState(), app.get());
       return;
     }
     Instant now = Instant.now();
-    Optional<SignedInSession> signedIn =
-        SignedInSession.of(request).filter(s -> callers.current(s).isPresent());
+    Optional<SignedInSession> signedIn = SignedInSession.of(request);
+    Optional<Caller> caller = signedIn.flatMap(callers::current);
+    if (caller.isEmpty()) {
+      signedIn = Optional.empty();
+    }
     Optional<String> level = askedLevel(asked);
     boolean again =
         signedIn.isEmpty()
@@ -122,7 +125,7 @@ public class AuthorizationEndpoint extends HttpServlet {
       // One new sign-in, for a person who holds a key; otherwise, or after it, a clear refusal.
       long accountId = signedIn.get().accountId();
       if (params.containsKey(STEPPED_UP) || !factors.hasKeys(accountId)) {
-        refused(app.get(), accountId, "level " + level.get() + " not reached");
+        apps.refused(app.get(), accountId, "level " + level.get() + " not reached");
         AppPages.refuse(request, response, "apps.refused.level");
         return;
       }
@@ -137,9 +140,8 @@ public class AuthorizationEndpoint extends HttpServlet {
       signIn(request, response, params, app.get(), level);
       return;
     }
-    Caller caller = callers.current(signedIn.get()).orElseThrow();
-    if (caller.firmId() != app.get().getFirmId()) {
-      refused(app.get(), null, "person of another firm");
+    if (caller.get().firmId() != app.get().getFirmId()) {
+      apps.refused(app.get(), null, "person of another firm");
       sendError(
           response, URI.create(redirect), OAuth2Error.ACCESS_DENIED, asked.getState(), app.get());
       return;
@@ -148,7 +150,7 @@ public class AuthorizationEndpoint extends HttpServlet {
         grants.issueCode(
             app.get(),
             new Grant.SignedIn(
-                caller.accountId(),
+                caller.get().accountId(),
                 signedIn.get().handle(),
                 signedIn.get().signedInAt(),
                 method(session)),
@@ -247,10 +249,6 @@ public class AuthorizationEndpoint extends HttpServlet {
         new AuthenticationErrorResponse(
             redirect, error, state, new Issuer(settings.baseUrl()), null);
     response.sendRedirect(answer.toURI().toString());
-  }
-
-  private void refused(OidcApp app, Long accountId, String reason) {
-    apps.refused(app, accountId, reason);
   }
 
   private static Map<String, List<String>> parameters(HttpServletRequest request) {

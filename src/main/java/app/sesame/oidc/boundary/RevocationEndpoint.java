@@ -2,11 +2,7 @@ package app.sesame.oidc.boundary;
 
 import app.sesame.oidc.control.Apps;
 import app.sesame.oidc.control.Grants;
-import app.sesame.oidc.entity.OidcApp;
-import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,20 +22,12 @@ public class RevocationEndpoint extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    TokenRevocationRequest asked;
-    try {
-      asked = TokenRevocationRequest.parse(JakartaServletUtils.createHTTPRequest(request));
-    } catch (ParseException | IllegalArgumentException e) {
-      ClientCalls.send(response, OAuth2Error.INVALID_REQUEST);
+    Optional<ClientCalls.Call<TokenRevocationRequest>> call =
+        ClientCalls.accept(request, response, TokenRevocationRequest::parse, apps);
+    if (call.isEmpty()) {
       return;
     }
-    Optional<OidcApp> app =
-        ClientCalls.caller(apps, asked.getClientAuthentication(), asked.getClientID());
-    if (app.isEmpty()) {
-      ClientCalls.send(response, OAuth2Error.INVALID_CLIENT);
-      return;
-    }
-    grants.revoke(app.get(), asked.getToken().getValue());
+    grants.revoke(call.get().app(), call.get().request().getToken().getValue());
     response.setHeader("Cache-Control", "no-store");
     response.setStatus(200);
   }

@@ -6,11 +6,9 @@ import app.sesame.oidc.entity.OidcApp;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
-import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -37,30 +35,24 @@ public class TokenEndpoint extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    TokenRequest asked;
-    try {
-      asked = TokenRequest.parse(JakartaServletUtils.createHTTPRequest(request));
-    } catch (ParseException | IllegalArgumentException e) {
-      ClientCalls.send(response, OAuth2Error.INVALID_REQUEST);
+    Optional<ClientCalls.Call<TokenRequest>> call =
+        ClientCalls.accept(request, response, TokenRequest::parse, apps);
+    if (call.isEmpty()) {
       return;
     }
-    Optional<OidcApp> app =
-        ClientCalls.caller(apps, asked.getClientAuthentication(), asked.getClientID());
-    if (app.isEmpty()) {
-      ClientCalls.send(response, OAuth2Error.INVALID_CLIENT);
-      return;
-    }
+    TokenRequest asked = call.get().request();
+    OidcApp app = call.get().app();
     AuthorizationGrant grant = asked.getAuthorizationGrant();
     Optional<Grants.Issued> issued;
     if (grant instanceof AuthorizationCodeGrant code) {
       issued =
           grants.redeem(
-              app.get(),
+              app,
               code.getAuthorizationCode().getValue(),
               code.getRedirectionURI() == null ? null : code.getRedirectionURI().toString(),
               code.getCodeVerifier() == null ? null : code.getCodeVerifier().getValue());
     } else if (grant instanceof RefreshTokenGrant refresh) {
-      issued = grants.refresh(app.get(), refresh.getRefreshToken().getValue());
+      issued = grants.refresh(app, refresh.getRefreshToken().getValue());
     } else {
       ClientCalls.send(response, OAuth2Error.UNSUPPORTED_GRANT_TYPE);
       return;

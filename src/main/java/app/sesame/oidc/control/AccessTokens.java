@@ -57,14 +57,7 @@ public class AccessTokens {
     List<String> scopes = List.of(grant.get().getScope().split(" "));
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("sub", subject.get().getSubject());
-    if (scopes.contains("email")) {
-      info.put("email", account.getEmail());
-      info.put("email_verified", true);
-    }
-    if (scopes.contains("profile")) {
-      info.put("name", Claims.name(account));
-      info.put("locale", account.getLanguage().locale().getLanguage());
-    }
+    info.putAll(Claims.ofScopes(account, scopes));
     return Optional.of(info);
   }
 

@@ -5,8 +5,10 @@ import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,8 +69,20 @@ public class Claims {
     return need >= 0 && LEVELS.indexOf(reached) >= need;
   }
 
-  /** The person's name and language, as the profile scope gives them. */
-  static String name(Account account) {
-    return account.getDisplayName();
+  /**
+   * What the scopes granted say of the person, the same in the ID token and at userinfo: the e-mail
+   * address ({@code email}), the name and language ({@code profile}).
+   */
+  static Map<String, Object> ofScopes(Account account, List<String> scopes) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    if (scopes.contains("email")) {
+      claims.put("email", account.getEmail());
+      claims.put("email_verified", true);
+    }
+    if (scopes.contains("profile")) {
+      claims.put("name", account.getDisplayName());
+      claims.put("locale", account.getLanguage().locale().getLanguage());
+    }
+    return claims;
   }
 }

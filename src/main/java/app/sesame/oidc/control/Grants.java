@@ -210,13 +210,7 @@ public class Grants {
             .claim("amr", claims.amr(method))
             .claim("acr", claims.acr(method));
     grant.getNonce().ifPresent(n -> id.claim("nonce", n));
-    if (scopes.contains("email")) {
-      id.claim("email", account.getEmail()).claim("email_verified", true);
-    }
-    if (scopes.contains("profile")) {
-      id.claim("name", Claims.name(account))
-          .claim("locale", account.getLanguage().locale().getLanguage());
-    }
+    Claims.ofScopes(account, scopes).forEach(id::claim);
     String access =
         keys.sign(
             new JWTClaimsSet.Builder()

@@ -11,10 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 
@@ -57,7 +54,7 @@ public class FirmAppsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(@PathParam("slug") String slug, String body) {
     Firm firm = directory.find(slug);
-    JsonObject json = parse(body);
+    JsonObject json = FirmJson.parse(body);
     Apps.Registered registered =
         apps.register(
             firm.getId(),
@@ -130,13 +127,5 @@ public class FirmAppsResource {
       throw new UserError("operator.error.json");
     }
     return String.join("\n", values);
-  }
-
-  private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException notAnObject) {
-      throw new UserError("operator.error.json");
-    }
   }
 }

@@ -3,13 +3,9 @@ package app.sesame.operator.boundary;
 import app.sesame.operator.control.Actor;
 import app.sesame.operator.control.FirmDirectory;
 import app.sesame.operator.control.NewFirm;
-import app.sesame.web.control.UserError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.net.URI;
 
 /**
@@ -52,7 +47,7 @@ public class FirmsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
-    JsonObject json = parse(body);
+    JsonObject json = FirmJson.parse(body);
     FirmSummary created =
         counts.summary(
             directory.create(
@@ -78,14 +73,6 @@ public class FirmsResource {
   @Path("{slug}/resume")
   public String resume(@PathParam("slug") String slug) {
     return FirmJson.of(counts.summary(directory.resume(slug, Actor.API))).toString();
-  }
-
-  private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException notAnObject) {
-      throw new UserError("operator.error.json");
-    }
   }
 
   /** A member's text; null when it is missing or not a string. */

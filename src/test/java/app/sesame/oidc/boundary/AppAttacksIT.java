@@ -1,11 +1,14 @@
 package app.sesame.oidc.boundary;
 
 import static app.sesame.oidc.boundary.AppCalls.authorize;
+import static app.sesame.oidc.boundary.AppCalls.code;
 import static app.sesame.oidc.boundary.AppCalls.exchange;
 import static app.sesame.oidc.boundary.AppCalls.grants;
 import static app.sesame.oidc.boundary.AppCalls.parameter;
 import static app.sesame.oidc.boundary.AppCalls.refresh;
 import static app.sesame.oidc.boundary.AppCalls.request;
+import static app.sesame.oidc.boundary.AppCalls.sentTo;
+import static app.sesame.oidc.boundary.AppCalls.signedIn;
 import static app.sesame.oidc.boundary.AppCalls.userInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,25 +63,6 @@ class AppAttacksIT {
   @AfterAll
   static void stop() {
     listener.close();
-  }
-
-  /** A client of the app's firm, signed in to the portal in a browser of their own. */
-  private static HttpBrowser signedIn(Person person) throws Exception {
-    HttpBrowser browser = new HttpBrowser();
-    HttpResponse<String> home = browser.signIn(person);
-    assertTrue(home.uri().getPath().startsWith("/portal/"), home.uri().toString());
-    return browser;
-  }
-
-  /** Where the portal sends the browser for this request: the answer's Location. */
-  private static URI sentTo(HttpBrowser browser, Map<String, String> request) throws Exception {
-    HttpResponse<String> answer = browser.visit(authorize(request));
-    assertEquals(302, answer.statusCode(), answer.body());
-    return URI.create(answer.headers().firstValue("Location").orElseThrow());
-  }
-
-  private static String code(HttpBrowser browser, Map<String, String> request) throws Exception {
-    return AppCalls.code(browser, request);
   }
 
   @Test

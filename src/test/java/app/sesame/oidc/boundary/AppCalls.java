@@ -147,14 +147,27 @@ final class AppCalls {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A person signed in to the portal, in a browser of their own, landed on their home. */
+  static HttpBrowser signedIn(Fixtures.Person person) throws Exception {
+    HttpBrowser browser = new HttpBrowser();
+    HttpResponse<String> home = browser.signIn(person);
+    assertTrue(home.uri().getPath().startsWith("/portal/"), home.uri().toString());
+    return browser;
+  }
+
+  /** Where the portal sends the browser for this request: the answer's Location. */
+  static URI sentTo(HttpBrowser browser, Map<String, String> request) throws Exception {
+    HttpResponse<String> answer = browser.visit(authorize(request));
+    assertEquals(302, answer.statusCode(), answer.body());
+    return URI.create(answer.headers().firstValue("Location").orElseThrow());
+  }
+
   /**
    * The code the portal sends a signed-in browser back to the app with, for this request; the
    * answer also carries the request's state and the portal as issuer.
    */
   static String code(HttpBrowser browser, Map<String, String> request) throws Exception {
-    HttpResponse<String> answer = browser.visit(authorize(request));
-    assertEquals(302, answer.statusCode(), answer.body());
-    URI back = URI.create(answer.headers().firstValue("Location").orElseThrow());
+    URI back = sentTo(browser, request);
     assertTrue(back.toString().startsWith(request.get("redirect_uri") + "?"), back.toString());
     assertEquals(request.get("state"), parameter(back, "state"));
     assertEquals(PortalServer.base().toString().replaceAll("/$", ""), parameter(back, "iss"));

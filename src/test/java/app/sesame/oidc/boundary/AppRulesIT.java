@@ -1,9 +1,12 @@
 package app.sesame.oidc.boundary;
 
 import static app.sesame.oidc.boundary.AppCalls.authorize;
+import static app.sesame.oidc.boundary.AppCalls.code;
 import static app.sesame.oidc.boundary.AppCalls.exchange;
 import static app.sesame.oidc.boundary.AppCalls.parameter;
 import static app.sesame.oidc.boundary.AppCalls.request;
+import static app.sesame.oidc.boundary.AppCalls.sentTo;
+import static app.sesame.oidc.boundary.AppCalls.signedIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,19 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AppRulesIT {
   private static final String CALLBACK = "https://docs.cabinet.test/callback";
   private static final Pattern CONTINUE = Pattern.compile("id=\"continue-link\" href=\"([^\"]+)\"");
-
-  private static HttpBrowser signedIn(Person person) throws Exception {
-    HttpBrowser browser = new HttpBrowser();
-    HttpResponse<String> home = browser.signIn(person);
-    assertTrue(home.uri().getPath().startsWith("/portal/"), home.uri().toString());
-    return browser;
-  }
-
-  private static URI sentTo(HttpBrowser browser, Map<String, String> request) throws Exception {
-    HttpResponse<String> answer = browser.visit(authorize(request));
-    assertEquals(302, answer.statusCode(), answer.body());
-    return URI.create(answer.headers().firstValue("Location").orElseThrow());
-  }
 
   private static long sessions(Person person) {
     return ((Number)
@@ -101,7 +91,7 @@ class AppRulesIT {
     App app = AppCalls.register(firm, true, CALLBACK, null);
     Person client = Fixtures.clientWithAuthenticator(firm, "en");
     HttpBrowser browser = signedIn(client);
-    JWTClaimsSet first = idToken(exchange(app, AppCalls.code(browser, request(app))));
+    JWTClaimsSet first = idToken(exchange(app, code(browser, request(app))));
 
     Map<String, String> login = request(app);
     login.put("prompt", "login");
@@ -127,8 +117,7 @@ class AppRulesIT {
 
     Map<String, String> twoFactors = request(app);
     twoFactors.put("acr_values", "mfa");
-    assertEquals(
-        "mfa", idToken(exchange(app, AppCalls.code(browser, twoFactors))).getStringClaim("acr"));
+    assertEquals("mfa", idToken(exchange(app, code(browser, twoFactors))).getStringClaim("acr"));
 
     Map<String, String> key = request(app);
     key.put("acr_values", "phr");
@@ -171,7 +160,7 @@ class AppRulesIT {
         !api("GET", slug, "", null).body().contains(app.secret()), "the secret is shown once");
 
     HttpBrowser browser = signedIn(client);
-    assertEquals(200, exchange(app, AppCalls.code(browser, request(app))).status());
+    assertEquals(200, exchange(app, code(browser, request(app))).status());
 
     HttpResponse<String> rotated = api("POST", slug, "/" + clientId + "/secret", null);
     assertEquals(200, rotated.statusCode(), rotated.body());
@@ -182,7 +171,7 @@ class AppRulesIT {
             clientId,
             AppCalls.JSON.readTree(rotated.body()).get("clientSecret").asText(),
             CALLBACK);
-    String code = AppCalls.code(browser, request(app));
+    String code = code(browser, request(app));
     assertEquals("invalid_client", exchange(app, code).get("error"), "the old secret stopped");
     assertEquals(200, exchange(renewed, code).status());
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,15 +37,6 @@ final class LogoutListener implements AutoCloseable {
 
   List<String> tokens() {
     return List.copyOf(tokens);
-  }
-
-  /** The logout tokens received so far, once there are at least that many (or the time is up). */
-  List<String> await(int count, Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (tokens.size() < count && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-    }
-    return tokens();
   }
 
   @Override
