@@ -51,7 +51,11 @@ public class KeyRotation {
   DataSource dataSource;
 
   @Inject SecretBox box;
-  @Inject @Any Instance<Sealed> columns;
+  @Inject @Any Instance<Sealed> found;
+
+  /** The sealed columns, resolved once: every lookup would add references kept by the bean. */
+  private List<Sealed> columns;
+
   @Inject MetricRegistry registry;
 
   private final AtomicLong left = new AtomicLong();
@@ -61,6 +65,7 @@ public class KeyRotation {
 
   @PostConstruct
   void register() {
+    columns = found.stream().toList();
     registry.gauge(
         Metadata.builder()
             .withName("key_rotation_left")

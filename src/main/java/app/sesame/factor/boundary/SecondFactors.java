@@ -1,6 +1,7 @@
 package app.sesame.factor.boundary;
 
 import app.sesame.firm.entity.Firm;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -25,11 +26,23 @@ public class SecondFactors {
   private static final Comparator<SecondFactor> ORDER =
       Comparator.comparing((SecondFactor f) -> !f.isDevice()).thenComparing(SecondFactor::type);
 
-  @Inject @Any Instance<SecondFactor> kinds;
+  @Inject @Any Instance<SecondFactor> found;
+
+  /**
+   * The kinds, resolved once per instance of this bean: each lookup through {@code Instance} makes
+   * new references that the container keeps as long as the bean lives (pooled, that is for ever),
+   * some kilobytes at every sign-in.
+   */
+  private List<SecondFactor> kinds;
+
+  @PostConstruct
+  void resolve() {
+    kinds = found.stream().sorted(ORDER).toList();
+  }
 
   /** Every kind, devices first, then backups, each group by name. */
   public List<SecondFactor> kinds() {
-    return kinds.stream().sorted(ORDER).toList();
+    return kinds;
   }
 
   /** The kinds the firm offers its people, in the order pages show them. */
