@@ -129,6 +129,28 @@ class DockerFilesTest {
   }
 
   @Test
+  void aSingleNodeKeepsItsSessionsInMemoryAndTheClusterInTheGrid() throws IOException {
+    String single = Files.readString(Path.of("docker", "single-node.asadmin"));
+    assertTrue(
+        single.contains(
+            "\nset configs.config.server-config.availability-service"
+                + ".web-container-availability.availability-enabled=false"),
+        single);
+    String dockerfile = dockerfile();
+    assertTrue(dockerfile.contains("COPY docker/single-node.asadmin "), dockerfile);
+    Matcher cmd = Pattern.compile("(?m)^CMD \\[(.*)]$").matcher(dockerfile);
+    assertTrue(cmd.find(), dockerfile);
+    assertTrue(cmd.group(1).contains("\"--nocluster\", \"--prebootcommandfile\""), cmd.group(1));
+    for (Map.Entry<String, Map<String, Object>> node : services("compose.cluster.yml").entrySet()) {
+      if (node.getValue().containsKey("build")) {
+        String command = String.valueOf(node.getValue().get("command"));
+        assertTrue(command.contains("--clustername"), command);
+        assertTrue(!command.contains("single-node"), node.getKey() + ": " + command);
+      }
+    }
+  }
+
+  @Test
   void nginxFindsTheNodesAgainAndKeepsHealthAndMetricsInside() throws IOException {
     String conf = Files.readString(DOCKER.resolve("nginx.cluster.conf"));
     assertTrue(conf.contains("resolver 127.0.0.11"), "Docker's DNS, asked again");

@@ -83,6 +83,17 @@ public final class Fixtures {
                     step * app.sesame.settings.control.SecurityPolicy.TOTP_STEP.toSeconds())));
   }
 
+  /** When {@link #tryFreshCode} will next give a code for this secret: now, or a later step. */
+  public static synchronized Instant freshCodeFrom(byte[] secret) {
+    Long last = LAST_STEPS.get(java.util.HexFormat.of().formatHex(secret));
+    if (last == null) {
+      return Instant.now();
+    }
+    // The step after the last one handed out is within the drift window from the step before it.
+    return Instant.ofEpochSecond(
+        last * app.sesame.settings.control.SecurityPolicy.TOTP_STEP.toSeconds());
+  }
+
   /** The database the fixtures go to, when not the test server's: the clustered nodes' own. */
   private static volatile String database;
 

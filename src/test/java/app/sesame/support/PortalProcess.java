@@ -59,6 +59,8 @@ public final class PortalProcess implements AutoCloseable {
               "--deploy",
               war.toAbsolutePath().toString(),
               "--nocluster",
+              "--prebootcommandfile",
+              PortalServer.SINGLE_NODE,
               "--port",
               String.valueOf(port)));
       command.addAll(options);

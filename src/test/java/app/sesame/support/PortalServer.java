@@ -24,7 +24,11 @@ public final class PortalServer implements BeforeAllCallback {
 
   /** The portal's memory settings, as the README and the image give them. */
   private static final String MEMORY =
-      "-Xms512m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=80m -Xss512k";
+      "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=80m -Xss512k";
+
+  /** The command file that keeps a single node's sessions in its memory, as the image does. */
+  public static final String SINGLE_NODE =
+      Path.of("docker", "single-node.asadmin").toAbsolutePath().toString();
 
   private static Process process;
   private static URI base;
@@ -68,7 +72,7 @@ public final class PortalServer implements BeforeAllCallback {
     Path log = Path.of("target", "portal-server.log");
     List<String> command = new ArrayList<>(List.of("java"));
     // The memory the README and the image give the portal; the collector and the compiler come
-    // from JAVA_TOOL_OPTIONS (quick start for the tests, ParallelGC for the benchmark).
+    // from JAVA_TOOL_OPTIONS (quick start for the tests, the full compiler for the benchmark).
     command.addAll(List.of(MEMORY.split(" ")));
     // -Dportal.jvm="..." adds options, e.g. a flight recording while a benchmark runs.
     String extra = System.getProperty("portal.jvm", "").strip();
@@ -82,11 +86,14 @@ public final class PortalServer implements BeforeAllCallback {
             "--deploy",
             System.getProperty("it.war"),
             "--nocluster",
+            "--prebootcommandfile",
+            SINGLE_NODE,
             "--port",
             String.valueOf(port)));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
     // As if a reverse proxy on this host stood in front: the tests' clients say who they are.
     builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
     builder.environment().put("SESAME_RECENT_PROOF", "PT60S");

@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -41,12 +43,20 @@ public class PasswordHashing {
   private String decoy;
 
   /**
-   * At most one hash per core at a time: more would not finish sooner (each keeps a core busy), but
-   * each holds its 19 MiB meanwhile; so the heap a burst of sign-ins needs stays bounded, and the
-   * others wait their turn in line.
+   * Hashes are computed by one thread per core, the others waiting their turn in line: more at once
+   * would not finish sooner (each keeps a core busy), but each would hold its 19 MiB meanwhile. The
+   * same few threads also keep reusing the same memory: the native allocator gives each thread its
+   * own arena and keeps in it what a hash freed, so hashes on every request thread would leave 19
+   * MiB resident in each of the process's many arenas.
    */
-  private static final Semaphore HASHING =
-      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  private static final ExecutorService HASHING =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          task -> {
+            Thread thread = new Thread(task, "password-hashing");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   @Inject Pbkdf2PasswordHash pbkdf2;
 
@@ -175,11 +185,16 @@ public class PasswordHashing {
       String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
     count();
     long started = System.nanoTime();
-    HASHING.acquireUninterruptibly();
     try {
-      return argon2idNow(password, salt, memoryKib, passes, lanes, length);
+      return HASHING
+          .submit(() -> argon2idNow(password, salt, memoryKib, passes, lanes, length))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while hashing a password", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Password hashing failed", e.getCause());
     } finally {
-      HASHING.release();
       if (timed != null) {
         timed.update(Duration.ofNanos(System.nanoTime() - started));
       }

@@ -2,6 +2,8 @@ package app.sesame.signin.boundary;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
+import app.sesame.account.boundary.Caller;
+import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.web.boundary.Navigation;
 import app.sesame.web.control.Page;
 import app.sesame.web.control.Sessions;
@@ -30,10 +32,17 @@ public class SignInFlow {
   @Inject ExternalContext external;
   @Inject Navigation navigation;
   @Inject SignInRefusal refusal;
+  @Inject CurrentCaller caller;
 
-  /** A step of a sign-in under way; once signed in, the person goes to their home. */
+  /**
+   * A step of a sign-in under way; once signed in, the person goes straight to their home (not
+   * through the site's root page, which would cost the browser one more request).
+   */
   public boolean submit(Credential credential) {
-    return submit(credential, false, SignInPages.HOME::path);
+    return submit(
+        credential,
+        false,
+        () -> caller.refresh().map(Caller::home).orElse(SignInPages.HOME.path()));
   }
 
   /**
