@@ -25,7 +25,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,13 +52,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
   @Inject SessionRegistry registry;
   @Inject Accounts accounts;
 
-  /**
-   * One transaction for the whole step: the account, its firm and its factors are then read once
-   * and shared by every part the step goes through (the pending sign-in's check, the factor's
-   * verification, the caller, the session registry, the audit), instead of once by each.
-   */
   @Override
-  @Transactional
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
