@@ -8,7 +8,6 @@ import app.sesame.support.Browser;
 import app.sesame.support.Fixtures;
 import app.sesame.support.Fixtures.Person;
 import app.sesame.support.PortalServer;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The back-office's client list with 100,000 clients in one firm, every request an accountant makes
@@ -111,14 +109,7 @@ class ClientListBenchmark {
 
   /** The page's last request (PrimeFaces' Ajax), once the page is idle again. */
   private void request(String request, boolean counted, Predicate<String> expected) {
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    ((JavascriptExecutor) d)
-                        .executeScript(
-                            "return document.readyState === 'complete'"
-                                + " && PrimeFaces.ajax.Queue.isEmpty();")));
+    new ClientsPage(driver).idle();
     record(
         request,
         counted,

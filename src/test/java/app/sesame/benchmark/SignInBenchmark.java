@@ -10,16 +10,13 @@ import app.sesame.support.HttpBrowser;
 import app.sesame.support.PortalServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.DelayQueue;
@@ -306,36 +303,9 @@ class SignInBenchmark {
   private static int signIn(Person person, String totpCode)
       throws IOException, InterruptedException {
     HttpBrowser browser = new HttpBrowser();
-    int requests = requests(browser.get("login/sign-in.xhtml"));
-    Map<String, String> credentials = new LinkedHashMap<>();
-    credentials.put("signin", "signin");
-    credentials.put("signin:next", "");
-    credentials.put("signin:email", person.email());
-    credentials.put("signin:password", person.password());
-    credentials.put("signin:submit", "");
-    HttpResponse<String> second = browser.submit("login/sign-in.xhtml", credentials);
-    if (!second.body().contains("id=\"second\"")) {
-      throw new AssertionError("password step refused");
+    if (!browser.signIn(person, totpCode).body().contains("id=\"welcome\"")) {
+      throw new AssertionError("sign-in refused");
     }
-    Map<String, String> code = new LinkedHashMap<>();
-    code.put("second", "second");
-    code.put("second:code", totpCode);
-    code.put("second:verify", "");
-    HttpResponse<String> home = browser.submit("login/second-step.xhtml", code);
-    if (!home.body().contains("id=\"welcome\"")) {
-      throw new AssertionError("second step refused");
-    }
-    return requests + requests(second) + requests(home);
-  }
-
-  /** The requests behind a response: its own and the redirects that led to it. */
-  private static int requests(HttpResponse<?> response) {
-    int count = 0;
-    for (Optional<? extends HttpResponse<?>> r = Optional.of(response);
-        r.isPresent();
-        r = r.get().previousResponse()) {
-      count++;
-    }
-    return count;
+    return browser.requestsSent();
   }
 }

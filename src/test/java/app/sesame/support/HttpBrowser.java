@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,6 +54,7 @@ public final class HttpBrowser {
   private String viewState;
   private String nonce;
   private String page;
+  private int requests;
 
   /** A browser of its own address (see {@link Browser#comeFrom}). */
   public HttpBrowser() {
@@ -143,9 +145,10 @@ public final class HttpBrowser {
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
-            headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        counted(
+            http.send(
+                headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
+                HttpResponse.BodyHandlers.ofString()));
     remember(response.body());
     return response;
   }
@@ -155,16 +158,18 @@ public final class HttpBrowser {
    * is the answer's {@code Location}.
    */
   public HttpResponse<String> visit(String path) throws IOException, InterruptedException {
-    return notFollowing.send(
-        headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return counted(
+        notFollowing.send(
+            headers(HttpRequest.newBuilder(url(path)).header("Accept-Language", "en")).build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   /** A file as it is served (a logo, a script), its bytes untouched. */
   public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
-    return http.send(
-        headers(HttpRequest.newBuilder(url(path))).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return counted(
+        http.send(
+            headers(HttpRequest.newBuilder(url(path))).build(),
+            HttpResponse.BodyHandlers.ofByteArray()));
   }
 
   /** The page's Faces forms (those carrying its view state), in document order. */
@@ -206,13 +211,14 @@ public final class HttpBrowser {
                 .append(value)
                 .append("\r\n"));
     body.append("--").append(boundary).append("--\r\n");
-    return http.send(
-        headers(HttpRequest.newBuilder(url(form.action().substring(1))))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Accept-Language", "en")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return counted(
+        http.send(
+            headers(HttpRequest.newBuilder(url(form.action().substring(1))))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
   /**
@@ -251,13 +257,14 @@ public final class HttpBrowser {
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> response =
-        http.send(
-            headers(HttpRequest.newBuilder(url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        counted(
+            http.send(
+                headers(HttpRequest.newBuilder(url(path)))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Accept-Language", "en")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
     remember(response.body());
     return response;
   }
@@ -298,6 +305,15 @@ public final class HttpBrowser {
   /** A complete sign-in: the password, then the code of the person's app if they have one. */
   public HttpResponse<String> signIn(Fixtures.Person person)
       throws IOException, InterruptedException {
+    return signIn(person, person.totpSecret() == null ? null : person.code());
+  }
+
+  /**
+   * A sign-in with the given code as the second step, or the password alone when the code is null;
+   * the answer of the last step.
+   */
+  public HttpResponse<String> signIn(Fixtures.Person person, String totpCode)
+      throws IOException, InterruptedException {
     get("login/sign-in.xhtml");
     Map<String, String> credentials = new LinkedHashMap<>();
     credentials.put("signin", "signin");
@@ -306,14 +322,28 @@ public final class HttpBrowser {
     credentials.put("signin:password", person.password());
     credentials.put("signin:submit", "");
     HttpResponse<String> response = submit("login/sign-in.xhtml", credentials);
-    if (person.totpSecret() == null) {
+    if (totpCode == null) {
       return response;
     }
     Map<String, String> code = new LinkedHashMap<>();
     code.put("second", "second");
-    code.put("second:code", person.code());
+    code.put("second:code", totpCode);
     code.put("second:verify", "");
     return submit("login/second-step.xhtml", code);
+  }
+
+  /** The HTTP requests this browser sent so far, the redirects it followed included. */
+  public int requestsSent() {
+    return requests;
+  }
+
+  private <T> HttpResponse<T> counted(HttpResponse<T> response) {
+    for (Optional<HttpResponse<T>> r = Optional.of(response);
+        r.isPresent();
+        r = r.get().previousResponse()) {
+      requests++;
+    }
+    return response;
   }
 
   private HttpResponse<String> send(String path, Map<String, String> fields, boolean ajax)
@@ -337,7 +367,7 @@ public final class HttpBrowser {
     if (ajax) {
       request.header("Faces-Request", "partial/ajax");
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return counted(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
   }
 
   private void remember(String body) {

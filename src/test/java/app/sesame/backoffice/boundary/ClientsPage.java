@@ -101,7 +101,7 @@ public class ClientsPage extends Page {
   }
 
   /** Waits until the page has no request under way and has set up what the last one drew. */
-  private void idle() {
+  public void idle() {
     waiting()
         .until(
             d ->
