@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The layers as the design intends them, from the pages down to what everything uses. */
   enum Layer {
-    PAGES("backoffice", "operator", "security", "start"),
+    PAGES("backoffice", "onboarding", "operator", "security", "start"),
     FLOWS("signin", "recovery", "oidc"),
     FACTORS("factor", "totp", "webauthn", "recoverycodes"),
     DOMAIN("account", "firm", "audit", "sms"),

@@ -7,6 +7,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,9 +23,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public class MovableClock {
   private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
+  /** A clock that reads the offset at every instant: beans that keep it see it move too. */
   @Produces
   Clock clock() {
-    return Clock.offset(Clock.systemUTC(), ahead.get());
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return Clock.offset(Clock.system(zone), ahead.get());
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plus(ahead.get());
+      }
+    };
   }
 
   public void advance(Duration by) {

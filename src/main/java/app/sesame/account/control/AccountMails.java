@@ -6,6 +6,9 @@ import app.sesame.mail.control.MailTemplate;
 public final class AccountMails {
   public static final MailTemplate INVITATION = new MailTemplate("INVITATION");
 
+  /** An unanswered invitation, reminded with a fresh link after the firm's delay. */
+  public static final MailTemplate INVITATION_REMINDER = new MailTemplate("INVITATION_REMINDER");
+
   public static final MailTemplate INVITED_ELSEWHERE = new MailTemplate("INVITED_ELSEWHERE");
 
   public static final MailTemplate ACCOUNT_ACTIVATED = new MailTemplate("ACCOUNT_ACTIVATED");

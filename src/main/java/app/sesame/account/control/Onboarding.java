@@ -9,6 +9,7 @@ import app.sesame.audit.control.SecurityEvent;
 import app.sesame.firm.control.MailBrands;
 import app.sesame.firm.entity.Firm;
 import app.sesame.language.control.Language;
+import app.sesame.mail.control.MailTemplate;
 import app.sesame.mail.control.Mailer;
 import app.sesame.secrets.control.Tokens;
 import app.sesame.settings.control.SecurityPolicy;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,10 +74,25 @@ public class Onboarding {
       Role role,
       Language language,
       Long actorId) {
+    return invite(firm, name, email, phone, role, language, actorId, null);
+  }
+
+  /**
+   * As above, the e-mail sent in its turn in a batch (an import's invitations); null sends at once.
+   */
+  public Optional<Account> invite(
+      Firm firm,
+      String name,
+      String email,
+      String phone,
+      Role role,
+      Language language,
+      Long actorId,
+      Mailer.Batch batch) {
     if (name == null || name.isBlank() || name.strip().length() > 200) {
       throw new UserError("invite.error.name");
     }
-    if (email == null || email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+    if (!isAddress(email)) {
       throw new UserError("invite.error.email");
     }
     Optional<Account> existing = accounts.byEmail(email);
@@ -83,7 +100,7 @@ public class Onboarding {
       throw new UserError("invite.error.taken");
     }
     if (existing.isPresent()) {
-      invitedElsewhere(existing.get(), firm);
+      invitedElsewhere(existing.get(), firm, batch);
       return Optional.empty();
     }
     String mobile = null;
@@ -94,23 +111,39 @@ public class Onboarding {
     account.mobile().given(mobile);
     em.persist(account);
     em.flush();
-    sendActivationLink(account);
+    sendActivationLink(account, AccountMails.INVITATION, batch);
     events.fire(
         new SecurityEvent(
             AccountAudit.ACCOUNT_INVITED, firm.getId(), actorId, account.getId(), role.name()));
     return Optional.of(account);
   }
 
-  private void invitedElsewhere(Account owner, Firm inviting) {
-    mailer.send(
-        owner.getEmail(),
-        owner.getLanguage(),
-        AccountMails.INVITED_ELSEWHERE,
+  /** Whether the text may be an e-mail address (the activation e-mail proves it is one). */
+  public static boolean isAddress(String email) {
+    return email != null && email.strip().length() <= 254 && EMAIL.matcher(email.strip()).matches();
+  }
+
+  private void invitedElsewhere(Account owner, Firm inviting, Mailer.Batch batch) {
+    Map<String, String> values =
         Map.of(
             "name", owner.getDisplayName(),
             "email", owner.getEmail(),
-            "firm", inviting.getName()),
-        brands.of(owner.getFirm()));
+            "firm", inviting.getName());
+    if (batch == null) {
+      mailer.send(
+          owner.getEmail(),
+          owner.getLanguage(),
+          AccountMails.INVITED_ELSEWHERE,
+          values,
+          brands.of(owner.getFirm()));
+    } else {
+      batch.send(
+          owner.getEmail(),
+          owner.getLanguage(),
+          AccountMails.INVITED_ELSEWHERE,
+          values,
+          brands.of(owner.getFirm()));
+    }
     events.fire(
         SecurityEvent.own(
             AccountAudit.INVITED_ELSEWHERE,
@@ -129,7 +162,7 @@ public class Onboarding {
         .setParameter("purpose", TokenPurpose.ACTIVATION)
         .setParameter("now", Instant.now())
         .executeUpdate();
-    sendActivationLink(account);
+    sendActivationLink(account, AccountMails.INVITATION, null);
     events.fire(
         new SecurityEvent(
             AccountAudit.INVITATION_RESENT,
@@ -137,6 +170,58 @@ public class Onboarding {
             actorId,
             account.getId(),
             null));
+  }
+
+  /**
+   * Reminds an invited person whose only link is older than the firm's reminder delay and still
+   * open: a fresh link in a reminder, once per invitation (a resent or requested link counts as
+   * followed up). False when the account no longer qualifies (another node reminded it first).
+   */
+  public boolean remind(long accountId, Instant due, Instant now) {
+    Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+    List<ActionToken> links =
+        em.createNamedQuery(ActionToken.LATEST, ActionToken.class)
+            .setParameter("account", account)
+            .setParameter("purpose", TokenPurpose.ACTIVATION)
+            .getResultList();
+    if (account.getStatus() != AccountStatus.INVITED
+        || links.size() != 1
+        || links.get(0).secret().createdAt().isAfter(due)
+        || !links.get(0).secret().isOpen(now)) {
+      return false;
+    }
+    links.get(0).secret().close(now);
+    sendActivationLink(account, AccountMails.INVITATION_REMINDER, null);
+    events.fire(
+        new SecurityEvent(
+            AccountAudit.INVITATION_REMINDED,
+            account.getFirm().getId(),
+            null,
+            account.getId(),
+            null));
+    return true;
+  }
+
+  /**
+   * Withdraws the invitation of an account that never activated: its links stop working and the
+   * account goes, so that the address can be invited again. The audit keeps who it was.
+   */
+  public void withdraw(Account account, Long actorId) {
+    if (account.getStatus() != AccountStatus.INVITED) {
+      throw new UserError("invite.error.not-invited");
+    }
+    em.createNamedQuery(ActionToken.DELETE_ALL).setParameter("account", account).executeUpdate();
+    em.createNativeQuery("delete from sms_code where account_id = ?")
+        .setParameter(1, account.getId())
+        .executeUpdate();
+    events.fire(
+        new SecurityEvent(
+            AccountAudit.INVITATION_WITHDRAWN,
+            account.getFirm().getId(),
+            actorId,
+            null,
+            account.getDisplayName() + " <" + account.getEmail() + ">"));
+    em.remove(account);
   }
 
   /**
@@ -155,7 +240,7 @@ public class Onboarding {
             .getSingleResult();
     boolean sent = recent < SecurityPolicy.REQUESTED_LINKS_PER_HOUR;
     if (sent) {
-      sendActivationLink(account);
+      sendActivationLink(account, AccountMails.INVITATION, null);
     }
     events.fire(
         new SecurityEvent(
@@ -167,22 +252,38 @@ public class Onboarding {
             .from(address));
   }
 
-  private void sendActivationLink(Account account) {
+  private void sendActivationLink(Account account, MailTemplate template, Mailer.Batch batch) {
     String token = Tokens.newToken();
     ActionToken stored =
-        new ActionToken(account, TokenPurpose.ACTIVATION, Tokens.hash(token), Instant.now());
+        new ActionToken(
+            account,
+            TokenPurpose.ACTIVATION,
+            Tokens.hash(token),
+            Instant.now(),
+            account.getFirm().onboarding().invitationValidity());
     em.persist(stored);
-    mailer.send(
-        account.getEmail(),
-        account.getLanguage(),
-        AccountMails.INVITATION,
+    Map<String, String> values =
         Map.of(
             "name", account.getDisplayName(),
             "firm", account.getFirm().getName(),
             "email", account.getEmail(),
             "link", settings.baseUrl() + AccountPages.ACTIVATE.path() + "?token=" + token,
-            "expires", format(stored.getExpiresAt(), account.getLanguage())),
-        brands.of(account.getFirm()));
+            "expires", format(stored.getExpiresAt(), account.getLanguage()));
+    if (batch == null) {
+      mailer.send(
+          account.getEmail(),
+          account.getLanguage(),
+          template,
+          values,
+          brands.of(account.getFirm()));
+    } else {
+      batch.send(
+          account.getEmail(),
+          account.getLanguage(),
+          template,
+          values,
+          brands.of(account.getFirm()));
+    }
   }
 
   /** A date and time as people of that language write it, in the portal's time zone. */

@@ -44,7 +44,11 @@ import java.util.Objects;
     query =
         "select count(t) from ActionToken t where t.account = :account and t.purpose = :purpose"
             + " and t.secret.createdAt > :since")
+@NamedQuery(
+    name = ActionToken.DELETE_ALL,
+    query = "delete from ActionToken t where t.account = :account")
 public class ActionToken implements HoldsSecret {
+  public static final String DELETE_ALL = "ActionToken.deleteAll";
   public static final String BY_HASH = "ActionToken.byHash";
   public static final String LATEST = "ActionToken.latest";
   public static final String COUNT_SINCE = "ActionToken.countSince";
@@ -69,9 +73,19 @@ public class ActionToken implements HoldsSecret {
   protected ActionToken() {}
 
   public ActionToken(Account account, TokenPurpose purpose, String tokenHash, Instant now) {
+    this(account, purpose, tokenHash, now, purpose.validity());
+  }
+
+  /** A token that lasts as long as given (an invitation, as long as its firm chose). */
+  public ActionToken(
+      Account account,
+      TokenPurpose purpose,
+      String tokenHash,
+      Instant now,
+      java.time.Duration validity) {
     this.account = Objects.requireNonNull(account);
     this.purpose = Objects.requireNonNull(purpose);
-    this.secret = new OneTimeSecret(tokenHash, now, purpose.validity());
+    this.secret = new OneTimeSecret(tokenHash, now, validity);
   }
 
   @Override

@@ -3,6 +3,7 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.boundary.CurrentCaller;
 import app.sesame.account.entity.Role;
 import app.sesame.audit.entity.AuditEvent;
+import app.sesame.web.control.CsvFile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,8 +23,6 @@ import java.util.Locale;
 @Stateless
 @RolesAllowed(Role.GROUP_ACCOUNTANT)
 public class AuditLog {
-  private static final String FORMULA_STARTS = "=+-@\t\r\n\0";
-
   /** A CSV export stops here; a narrower filter gets the rest. */
   public static final int MAX_EXPORT = 100_000;
 
@@ -86,18 +85,9 @@ public class AuditLog {
         + "\r\n";
   }
 
-  /**
-   * A CSV cell, quoted. A cell that starts with = + - @, a tab, a line break or a NUL gets a
-   * leading apostrophe (OWASP's rule against CSV injection): a spreadsheet would otherwise run it
-   * as a formula, or skip the control character and run what follows.
-   */
+  /** A CSV cell, quoted and guarded against formulas ({@link CsvFile#cell}). */
   static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    boolean risky = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
-    String safe = risky ? "'" + value : value;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
+    return CsvFile.cell(value);
   }
 
   private static String where(AuditQuery query) {

@@ -9,6 +9,8 @@ import java.io.Serializable;
  * @param text part of a name or an e-mail address, any case; {@code null} for all
  * @param status only clients in this state; {@code null} for all
  * @param sortField one of "name", "email", "status", "lastSignIn"; anything else sorts by name
+ * @param invitedDays only clients invited at least that many days ago and not activated since;
+ *     {@code null} for all
  */
 public record ClientQuery(
     int first,
@@ -16,7 +18,8 @@ public record ClientQuery(
     String sortField,
     boolean descending,
     String text,
-    AccountStatus status)
+    AccountStatus status,
+    Integer invitedDays)
     implements Serializable {
   public ClientQuery {
     first = Math.max(0, first);

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,6 +165,9 @@ public class Clients {
     if (query.status() != null) {
       where.append(" and a.status = :status");
     }
+    if (query.invitedDays() != null) {
+      where.append(" and a.status = :invited and a.createdAt <= :invitedBefore");
+    }
     return where.toString();
   }
 
@@ -176,6 +180,11 @@ public class Clients {
     }
     if (query.status() != null) {
       typed.setParameter("status", query.status());
+    }
+    if (query.invitedDays() != null) {
+      typed
+          .setParameter("invited", AccountStatus.INVITED)
+          .setParameter("invitedBefore", Instant.now().minus(Duration.ofDays(query.invitedDays())));
     }
   }
 

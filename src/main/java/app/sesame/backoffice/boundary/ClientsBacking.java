@@ -3,13 +3,16 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.language.control.Language;
 import app.sesame.language.control.Messages;
+import app.sesame.web.control.CsvFile;
 import app.sesame.web.control.UserError;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The back-office's clients page: the firm's clients a page at a time (paging, sorting and
@@ -28,9 +32,12 @@ import org.primefaces.model.SortOrder;
 public class ClientsBacking implements Serializable {
   @Inject Clients clients;
   @Inject ClientAccess access;
+  @Inject InvitationFollowUp followUp;
 
   private String text;
   private AccountStatus status;
+  private Integer invitedDays;
+  private List<ClientRow> selected = new ArrayList<>();
   private String name;
   private String email;
   private String phone;
@@ -40,7 +47,8 @@ public class ClientsBacking implements Serializable {
   static final Duration COUNT_KEPT = Duration.ofSeconds(30);
 
   /** The filters the list's total was counted for, when, and the total. */
-  private record Total(String text, AccountStatus status, Instant countedAt, int count)
+  private record Total(
+      String text, AccountStatus status, Integer invitedDays, Instant countedAt, int count)
       implements Serializable {}
 
   private Total total;
@@ -58,8 +66,9 @@ public class ClientsBacking implements Serializable {
           if (total == null
               || !Objects.equals(total.text(), text)
               || total.status() != status
+              || !Objects.equals(total.invitedDays(), invitedDays)
               || total.countedAt().plus(COUNT_KEPT).isBefore(now)) {
-            total = new Total(text, status, now, clients.count(query(0, 1, Map.of())));
+            total = new Total(text, status, invitedDays, now, clients.count(query(0, 1, Map.of())));
           }
           return total.count();
         }
@@ -97,7 +106,8 @@ public class ClientsBacking implements Serializable {
         sort == null ? "name" : sort.getField(),
         sort != null && sort.getOrder() == SortOrder.DESCENDING,
         text,
-        status);
+        status,
+        invitedDays);
   }
 
   public void invite() {
@@ -120,6 +130,54 @@ public class ClientsBacking implements Serializable {
     } catch (UserError error) {
       Messages.error(error);
     }
+  }
+
+  /** Sends the invitation again to the selected clients still invited. */
+  public void resendSelected() {
+    try {
+      int sent = followUp.resend(selected.stream().map(ClientRow::id).toList());
+      Messages.info("clients.resent.many", sent);
+      selected = new ArrayList<>();
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  /** Withdraws the invitations of the selected clients still invited. */
+  public void withdrawSelected() {
+    try {
+      int withdrawn = followUp.withdraw(selected.stream().map(ClientRow::id).toList());
+      Messages.info("clients.withdrawn", withdrawn);
+      selected = new ArrayList<>();
+      total = null;
+    } catch (UserError error) {
+      Messages.error(error);
+    }
+  }
+
+  /** The clients the filters match, as CSV, with where each stands. */
+  public StreamedContent getExport() {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    ClientQuery all = query(0, 1, Map.of());
+    return CsvFile.download(
+        "sesame-clients.csv",
+        out -> followUp.export(all, locale, java.time.ZoneId.systemDefault(), out));
+  }
+
+  public List<ClientRow> getSelected() {
+    return selected;
+  }
+
+  public void setSelected(List<ClientRow> selected) {
+    this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+  }
+
+  public Integer getInvitedDays() {
+    return invitedDays;
+  }
+
+  public void setInvitedDays(Integer invitedDays) {
+    this.invitedDays = invitedDays;
   }
 
   /** Lets a client waiting after wrong passwords or codes try again at once. */

@@ -3,12 +3,20 @@ package app.sesame.backoffice.boundary;
 import app.sesame.account.entity.AccountStatus;
 import app.sesame.backoffice.control.BackofficeAudit;
 import app.sesame.language.control.Messages;
+import app.sesame.onboarding.control.RolloutFigures;
 import app.sesame.web.control.UserError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,15 +34,18 @@ public class DashboardBacking {
   @Inject Clients clients;
   @Inject AuditLog audit;
   @Inject ClientAccess access;
+  @Inject RolloutFigures rollout;
 
   private Map<AccountStatus, Long> byStatus;
   private long protectedClients;
   private List<AuditLine> recentResets;
   private List<ClientRow> waiting;
+  private RolloutFigures.Figures figures;
 
   public void load() {
     byStatus = clients.countByStatus();
     protectedClients = clients.activeWithSecondFactor();
+    figures = rollout.figures(Instant.now());
     recentResets =
         audit.page(
             new AuditQuery(null, null, null, null, BackofficeAudit.SECOND_FACTORS_RESET.name()),
@@ -59,6 +70,91 @@ public class DashboardBacking {
       Messages.error(error);
     }
     waiting = null;
+  }
+
+  /** Reminds the clients without a second factor of the rollout's day, now. */
+  public void remindLeft() {
+    Messages.info("dashboard.rollout.reminded", rollout.remindLeft());
+  }
+
+  /** The rollout's figures: invited, activated, protected by kind, over time, who is left. */
+  public RolloutFigures.Figures getRollout() {
+    return figures;
+  }
+
+  /** The rollout's day, for the page's date converter; null where none is set. */
+  public Date getRolloutFrom() {
+    return figures.from() == null ? null : Date.from(figures.from());
+  }
+
+  /** The rollout's kinds as the page lists them: type and count. */
+  public List<Map.Entry<String, Long>> getByKind() {
+    return List.copyOf(figures.byKind().entrySet());
+  }
+
+  /** The line chart of clients invited, activated and protected, week by week (Chart.js JSON). */
+  public String getRolloutChart() {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    DateTimeFormatter day =
+        DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(ZoneId.systemDefault());
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder invited = Json.createArrayBuilder();
+    JsonArrayBuilder activated = Json.createArrayBuilder();
+    JsonArrayBuilder secured = Json.createArrayBuilder();
+    for (RolloutFigures.Week week : figures.weeks()) {
+      labels.add(day.format(week.end()));
+      invited.add(week.invited());
+      activated.add(week.activated());
+      secured.add(week.protectedClients());
+    }
+    return Json.createObjectBuilder()
+        .add("type", "line")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            line(
+                                Messages.text(locale, "dashboard.rollout.invited"),
+                                invited,
+                                "#5b6b7f"))
+                        .add(
+                            line(
+                                Messages.text(locale, "dashboard.rollout.activated"),
+                                activated,
+                                "#b26b00"))
+                        .add(line(Messages.text(locale, "dashboard.with"), secured, "#0f6e6e"))))
+        .add("options", whole())
+        .build()
+        .toString();
+  }
+
+  private static JsonObjectBuilder line(String label, JsonArrayBuilder data, String colour) {
+    return Json.createObjectBuilder()
+        .add("label", label)
+        .add("data", data)
+        .add("borderColor", colour)
+        .add("backgroundColor", colour)
+        .add("fill", false);
+  }
+
+  /**
+   * Options that keep a chart whole at every width: it follows its box (sized by the page's
+   * stylesheet), instead of keeping the canvas's first size, and its legend goes below.
+   */
+  private static JsonObjectBuilder whole() {
+    return Json.createObjectBuilder()
+        .add("responsive", true)
+        .add("maintainAspectRatio", false)
+        .add(
+            "plugins",
+            Json.createObjectBuilder()
+                .add("legend", Json.createObjectBuilder().add("position", "bottom")));
   }
 
   public long count(String status) {
@@ -108,13 +204,7 @@ public class DashboardBacking {
                                 .add(
                                     "backgroundColor",
                                     Json.createArrayBuilder().add("#0f6e6e").add("#f0b429")))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add(
-                    "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
+        .add("options", whole())
         .build()
         .toString();
   }

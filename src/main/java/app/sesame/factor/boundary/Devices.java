@@ -141,6 +141,17 @@ public abstract class Devices<D extends FactorDevice> implements SecondFactor {
         + (condition.isEmpty() ? "" : " where " + condition);
   }
 
+  @Override
+  public String holdersQueryAsOf() {
+    String condition = countedCondition();
+    return "select d.account.id from "
+        + entityName()
+        + " d where "
+        + (condition.isEmpty() ? "" : condition + " and ")
+        + addedAtPath()
+        + " <= :asOf";
+  }
+
   /** Gives one of the account's devices a new name. */
   public void rename(long accountId, long deviceId, String name) {
     D device = owned(accountId, deviceId);

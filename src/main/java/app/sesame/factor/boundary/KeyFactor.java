@@ -23,4 +23,7 @@ public interface KeyFactor extends SecondFactor {
 
   /** Whether a key alone may sign in (a passkey), where the firm allows it. */
   boolean passkeysOfferedBy(app.sesame.firm.entity.Firm firm);
+
+  /** A JPQL query selecting the ids of the accounts that hold a passkey, for a firm's figures. */
+  String passkeyHoldersQuery();
 }

@@ -52,6 +52,14 @@ public interface SecondFactor {
    */
   String holdersQuery();
 
+  /**
+   * As {@link #holdersQuery}, of the accounts that held one at the instant bound to {@code :asOf}
+   * (for a firm's figures over time); a kind that is no device may give its holders of today.
+   */
+  default String holdersQueryAsOf() {
+    return holdersQuery();
+  }
+
   /** Whether the firm's policy offers this kind to its people. */
   boolean offeredBy(Firm firm);
 

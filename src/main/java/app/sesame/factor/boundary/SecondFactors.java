@@ -169,4 +169,12 @@ public class SecondFactors {
         .map(k -> alias + ".id in (" + k.holdersQuery() + ")")
         .collect(Collectors.joining(" or ", "(", ")"));
   }
+
+  /** As {@link #holdsDevice}, at the instant bound to {@code :asOf}. */
+  public String heldDeviceAsOf(String alias) {
+    return kinds().stream()
+        .filter(SecondFactor::isDevice)
+        .map(k -> alias + ".id in (" + k.holdersQueryAsOf() + ")")
+        .collect(Collectors.joining(" or ", "(", ")"));
+  }
 }

@@ -1,6 +1,7 @@
 package app.sesame.firm.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -72,6 +73,8 @@ public class Firm {
   @Column(name = "accent_colour", length = 7)
   private String accentColour;
 
+  @Embedded private FirmOnboarding onboarding = new FirmOnboarding();
+
   protected Firm() {}
 
   public Firm(String name, Instant createdAt) {
@@ -110,6 +113,23 @@ public class Firm {
 
   public boolean isSecondFactorRequired() {
     return secondFactorRequired;
+  }
+
+  /**
+   * Whether clients must have a second factor at that instant: always where the firm requires one,
+   * and from its rollout's day where it set one.
+   */
+  public boolean requiresSecondFactor(Instant now) {
+    return secondFactorRequired
+        || onboarding.secondFactorFrom().filter(from -> !now.isBefore(from)).isPresent();
+  }
+
+  /** How the firm brings its clients aboard: invitations' follow-up and the rollout. */
+  public FirmOnboarding onboarding() {
+    if (onboarding == null) {
+      onboarding = new FirmOnboarding();
+    }
+    return onboarding;
   }
 
   public void setSecondFactorRequired(boolean secondFactorRequired) {

@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queues an e-mail in the recipient's language. It joins the caller's transaction: the message
@@ -30,6 +32,54 @@ public class Mailer {
   @PersistenceContext EntityManager em;
   @Inject SecretBox secrets;
 
+  @Inject
+  @ConfigProperty(name = "sesame.mail.batch-per-minute", defaultValue = "60")
+  int batchPerMinute;
+
+  /**
+   * Mails of a batch, each given its turn: one every {@code 60 s / sesame.mail.batch-per-minute},
+   * after the batches already waiting, so that a firm's thousand invitations reach the SMTP server
+   * and the recipients' providers at a steady pace instead of at once.
+   */
+  public final class Batch {
+    private final long id;
+    private Instant turn;
+
+    private Batch(long id, Instant first) {
+      this.id = id;
+      this.turn = first;
+    }
+
+    public void send(
+        String recipient,
+        Language language,
+        MailTemplate template,
+        Map<String, String> values,
+        MailBrand brand) {
+      queue(recipient, language, template, values, brand).inBatch(id, turn);
+      turn = turn.plus(Duration.ofMillis(60_000L / Math.max(1, batchPerMinute)));
+    }
+  }
+
+  /** Opens a batch of mails (its id, an import's say), to go out after those already waiting. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Batch batch(long id) {
+    Instant now = Instant.now();
+    Instant last =
+        em.createNamedQuery(OutboxMail.LAST_TURN, Instant.class).getResultList().stream()
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(now);
+    return new Batch(id, last.isAfter(now) ? last : now);
+  }
+
+  /** How many mails of the batch went out. */
+  public long sent(long batchId) {
+    return em.createNamedQuery(OutboxMail.BATCH_SENT, Long.class)
+        .setParameter("batch", batchId)
+        .getSingleResult();
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(
       String recipient, Language language, MailTemplate template, Map<String, String> values) {
@@ -39,6 +89,15 @@ public class Mailer {
   /** Queues a firm's mail: sent in its name, with its colour and logo. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(
+      String recipient,
+      Language language,
+      MailTemplate template,
+      Map<String, String> values,
+      MailBrand brand) {
+    queue(recipient, language, template, values, brand);
+  }
+
+  private OutboxMail queue(
       String recipient,
       Language language,
       MailTemplate template,
@@ -54,5 +113,6 @@ public class Mailer {
             language.code());
     mail.brand(brand.name(), brand.accent(), brand.logoUrl());
     em.persist(mail);
+    return mail;
   }
 }

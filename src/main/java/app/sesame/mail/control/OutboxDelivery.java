@@ -77,11 +77,19 @@ public class OutboxDelivery {
   /** Delivers every message that is due now; returns how many went out. */
   public int deliverDue() {
     int delivered = 0;
-    for (Long id : due()) {
-      if (claim(id) && deliver(id)) {
-        delivered++;
+    List<Long> due;
+    int sentNow;
+    do {
+      due = due();
+      sentNow = 0;
+      for (Long id : due) {
+        if (claim(id) && deliver(id)) {
+          sentNow++;
+        }
       }
-    }
+      delivered += sentNow;
+      // A full batch that went out may have more behind it (a paced batch of invitations).
+    } while (due.size() == BATCH && sentNow > 0);
     return delivered;
   }
 

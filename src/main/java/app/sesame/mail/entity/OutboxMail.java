@@ -32,7 +32,15 @@ import java.util.Objects;
 @NamedQuery(
     name = OutboxMail.FORGET_DELIVERED,
     query = "delete from OutboxMail m where m.sentAt is not null and m.sentAt < :before")
+@NamedQuery(
+    name = OutboxMail.LAST_TURN,
+    query = "select max(m.nextAttemptAt) from OutboxMail m where m.batchId is not null")
+@NamedQuery(
+    name = OutboxMail.BATCH_SENT,
+    query = "select count(m) from OutboxMail m where m.batchId = :batch and m.sentAt is not null")
 public class OutboxMail {
+  public static final String LAST_TURN = "OutboxMail.lastTurn";
+  public static final String BATCH_SENT = "OutboxMail.batchSent";
   public static final String FORGET_DELIVERED = "OutboxMail.forgetDelivered";
   public static final String DUE = "OutboxMail.due";
   public static final String CLAIM = "OutboxMail.claim";
@@ -89,6 +97,10 @@ public class OutboxMail {
   @Column(name = "logo_url", length = 500)
   private String logoUrl;
 
+  /** The batch the mail belongs to (an import's invitations), sent at a steady pace; or null. */
+  @Column(name = "batch_id")
+  private Long batchId;
+
   protected OutboxMail() {}
 
   public OutboxMail(String recipient, String subject, String body, Instant now) {
@@ -106,6 +118,14 @@ public class OutboxMail {
 
   public String getLanguage() {
     return language;
+  }
+
+  /** Puts the mail in a batch, to go out no earlier than its turn. */
+  public void inBatch(long batchId, Instant turn) {
+    this.batchId = batchId;
+    if (turn.isAfter(nextAttemptAt)) {
+      nextAttemptAt = turn;
+    }
   }
 
   /** Marks the mail as the firm's: its name, colour and logo (each may be null). */

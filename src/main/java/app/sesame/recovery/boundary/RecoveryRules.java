@@ -30,7 +30,7 @@ final class RecoveryRules {
    */
   static boolean mustHaveFactor(Account account) {
     return account.getRole().isPrivileged()
-        || account.getFirm().isSecondFactorRequired()
+        || account.getFirm().requiresSecondFactor(java.time.Instant.now())
         || account.recovery().isEnrolmentCodePending();
   }
 

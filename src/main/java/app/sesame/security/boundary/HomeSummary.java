@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -36,6 +37,11 @@ public class HomeSummary {
 
   /** The suggestions, the most pressing first; the page shows the first that applies. */
   public enum Nudge {
+    /**
+     * No second factor, where the firm's rollout requires one from a day to come: shown at every
+     * sign-in until then, and not put off.
+     */
+    ROLLOUT,
     /** Two recovery codes or fewer left (or none, with a device to back up). */
     NEW_CODES,
     /** No second factor at all, where the firm does not require one. */
@@ -68,8 +74,14 @@ public class HomeSummary {
       int codesLeft,
       boolean fewCodes,
       List<SignInSeen> signIns,
-      Nudge nudge)
+      Nudge nudge,
+      Date rolloutFrom)
       implements Serializable {
+    /** The day from which the firm requires a second factor, while it is to come; else null. */
+    public Date getRolloutFrom() {
+      return rolloutFrom;
+    }
+
     public List<Device> getDevices() {
       return devices;
     }
@@ -98,6 +110,7 @@ public class HomeSummary {
   }
 
   @PersistenceContext EntityManager em;
+  @Inject Clock clock;
   @Inject SecondFactors factors;
   @Inject AuditTrail audit;
 
@@ -119,13 +132,23 @@ public class HomeSummary {
                         BrowserName.of(e.getUserAgent()),
                         e.getAddress()))
             .toList();
+    Date rolloutFrom =
+        account
+            .getFirm()
+            .onboarding()
+            .secondFactorFrom()
+            .filter(from -> from.isAfter(clock.instant()))
+            .filter(from -> !account.getFirm().isSecondFactorRequired())
+            .map(Date::from)
+            .orElse(null);
     return new Summary(
         devices,
         offered,
         left,
         few,
         signIns,
-        nudge(account, devices, few, factors.keys().map(k -> k.type())).orElse(null));
+        nudge(account, devices, few, rolloutFrom != null).orElse(null),
+        rolloutFrom);
   }
 
   /** Puts the suggestion off for a while ("not now"). */
@@ -134,7 +157,8 @@ public class HomeSummary {
   }
 
   private Optional<Nudge> nudge(
-      Account account, List<Device> devices, boolean fewCodes, Optional<String> keyType) {
+      Account account, List<Device> devices, boolean fewCodes, boolean rollout) {
+    Optional<String> keyType = factors.keys().map(k -> k.type());
     long keys = devices.stream().filter(d -> keyType.filter(d.type()::equals).isPresent()).count();
     boolean passkeys =
         factors.keys().filter(k -> k.passkeysOfferedBy(account.getFirm())).isPresent();
@@ -142,6 +166,7 @@ public class HomeSummary {
         .filter(
             n ->
                 switch (n) {
+                  case ROLLOUT -> rollout && devices.isEmpty();
                   case NEW_CODES -> fewCodes;
                   case FIRST_FACTOR -> devices.isEmpty();
                   case SECOND_DEVICE -> devices.size() == 1;
@@ -149,11 +174,12 @@ public class HomeSummary {
                 })
         .filter(
             n ->
-                account
-                    .nudges()
-                    .dismissedOn(n.name())
-                    .map(day -> !day.plus(PUT_OFF).isAfter(today()))
-                    .orElse(true))
+                n == Nudge.ROLLOUT
+                    || account
+                        .nudges()
+                        .dismissedOn(n.name())
+                        .map(day -> !day.plus(PUT_OFF).isAfter(today()))
+                        .orElse(true))
         .findFirst();
   }
 

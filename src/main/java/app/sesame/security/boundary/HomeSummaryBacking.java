@@ -23,7 +23,7 @@ public class HomeSummaryBacking implements Serializable {
 
   /** "Not now": the suggestion goes away for a while, and the next one, if any, shows. */
   public void putOff() {
-    if (summary != null && summary.nudge() != null) {
+    if (summary != null && summary.nudge() != null && summary.nudge() != Nudge.ROLLOUT) {
       protection.putOff(caller.require().accountId(), summary.nudge());
     }
     load();

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -52,6 +53,7 @@ public class SecondStep {
   }
 
   @PersistenceContext EntityManager em;
+  @Inject Clock clock;
   @Inject Accounts accounts;
   @Inject SecondFactors factors;
   @Inject EnrolmentCodes enrolmentCodes;
@@ -71,7 +73,8 @@ public class SecondStep {
     if (needsEnrolmentCode(account)) {
       return Optional.of(Stage.CODE);
     }
-    if (account.getRole().isPrivileged() || account.getFirm().isSecondFactorRequired()) {
+    if (account.getRole().isPrivileged()
+        || account.getFirm().requiresSecondFactor(clock.instant())) {
       return Optional.of(Stage.ENROL);
     }
     return Optional.empty();

@@ -236,6 +236,11 @@ public class SecurityKeys extends Devices<SecurityKey> implements KeyFactor {
   }
 
   @Override
+  public String passkeyHoldersQuery() {
+    return "select d.account.id from SecurityKey d where d.discoverable = true";
+  }
+
+  @Override
   public String method() {
     return "security_key";
   }
