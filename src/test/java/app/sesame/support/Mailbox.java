@@ -66,6 +66,14 @@ public final class Mailbox {
     return Integer.parseInt(System.getProperty("it.smtp.port"));
   }
 
+  /** Every mail received so far, decoded once (for a test that counts hundreds of recipients). */
+  public static synchronized List<Mail> all() {
+    start();
+    return java.util.stream.Stream.concat(
+            EARLIER.stream(), Arrays.stream(server.getReceivedMessages()).map(Mailbox::decode))
+        .toList();
+  }
+
   public static synchronized List<Mail> to(String recipient) {
     start();
     return java.util.stream.Stream.concat(

@@ -45,7 +45,6 @@ public class DashboardBacking {
   public void load() {
     byStatus = clients.countByStatus();
     protectedClients = clients.activeWithSecondFactor();
-    figures = rollout.figures(Instant.now());
     recentResets =
         audit.page(
             new AuditQuery(null, null, null, null, BackofficeAudit.SECOND_FACTORS_RESET.name()),
@@ -79,17 +78,20 @@ public class DashboardBacking {
 
   /** The rollout's figures: invited, activated, protected by kind, over time, who is left. */
   public RolloutFigures.Figures getRollout() {
+    if (figures == null) {
+      figures = rollout.figures(Instant.now());
+    }
     return figures;
   }
 
   /** The rollout's day, for the page's date converter; null where none is set. */
   public Date getRolloutFrom() {
-    return figures.from() == null ? null : Date.from(figures.from());
+    return getRollout().from() == null ? null : Date.from(getRollout().from());
   }
 
   /** The rollout's kinds as the page lists them: type and count. */
   public List<Map.Entry<String, Long>> getByKind() {
-    return List.copyOf(figures.byKind().entrySet());
+    return List.copyOf(getRollout().byKind().entrySet());
   }
 
   /** The line chart of clients invited, activated and protected, week by week (Chart.js JSON). */
@@ -103,7 +105,7 @@ public class DashboardBacking {
     JsonArrayBuilder invited = Json.createArrayBuilder();
     JsonArrayBuilder activated = Json.createArrayBuilder();
     JsonArrayBuilder secured = Json.createArrayBuilder();
-    for (RolloutFigures.Week week : figures.weeks()) {
+    for (RolloutFigures.Week week : getRollout().weeks()) {
       labels.add(day.format(week.end()));
       invited.add(week.invited());
       activated.add(week.activated());
@@ -144,11 +146,13 @@ public class DashboardBacking {
   }
 
   /**
-   * Options that keep a chart whole at every width: it follows its box (sized by the page's
-   * stylesheet), instead of keeping the canvas's first size, and its legend goes below.
+   * Options that keep a chart whole: drawn at once rather than swept in (a doughnut caught in its
+   * first second showed half a ring, and motion is no help to read a figure), following its box
+   * (sized by the page's stylesheet) at every width, its legend below.
    */
   private static JsonObjectBuilder whole() {
     return Json.createObjectBuilder()
+        .add("animation", false)
         .add("responsive", true)
         .add("maintainAspectRatio", false)
         .add(

@@ -66,8 +66,11 @@ public class Mailer {
   public Batch batch(long id) {
     Instant now = Instant.now();
     Instant last =
-        em.createNamedQuery(OutboxMail.LAST_TURN, Instant.class).getResultList().stream()
-            .filter(java.util.Objects::nonNull)
+        em
+            .createNamedQuery(OutboxMail.LAST_TURN, Instant.class)
+            .setMaxResults(1)
+            .getResultList()
+            .stream()
             .findFirst()
             .orElse(now);
     return new Batch(id, last.isAfter(now) ? last : now);

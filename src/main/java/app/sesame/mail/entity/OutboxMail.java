@@ -34,7 +34,9 @@ import java.util.Objects;
     query = "delete from OutboxMail m where m.sentAt is not null and m.sentAt < :before")
 @NamedQuery(
     name = OutboxMail.LAST_TURN,
-    query = "select max(m.nextAttemptAt) from OutboxMail m where m.batchId is not null")
+    query =
+        "select m.nextAttemptAt from OutboxMail m where m.batchId is not null"
+            + " and m.nextAttemptAt is not null order by m.nextAttemptAt desc")
 @NamedQuery(
     name = OutboxMail.BATCH_SENT,
     query = "select count(m) from OutboxMail m where m.batchId = :batch and m.sentAt is not null")

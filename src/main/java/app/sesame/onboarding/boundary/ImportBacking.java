@@ -10,6 +10,7 @@ import app.sesame.onboarding.entity.ImportState;
 import app.sesame.web.control.CsvFile;
 import app.sesame.web.control.UserError;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -167,6 +168,16 @@ public class ImportBacking implements Serializable {
 
   public String getSeparatorName() {
     return summary == null ? "" : Messages.text("import.separator." + (int) summary.separator());
+  }
+
+  /** The file's columns to choose from, by their headers. */
+  public List<SelectItem> getColumns() {
+    List<SelectItem> items = new java.util.ArrayList<>();
+    List<String> headers = summary == null ? List.of() : summary.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      items.add(new SelectItem(i, headers.get(i).isBlank() ? "#" + (i + 1) : headers.get(i)));
+    }
+    return items;
   }
 
   public Field[] getFields() {

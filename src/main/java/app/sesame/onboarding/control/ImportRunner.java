@@ -1,5 +1,6 @@
 package app.sesame.onboarding.control;
 
+import app.sesame.web.control.UserError;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,16 +38,20 @@ public class ImportRunner {
     chunks.finish(importId);
   }
 
+  /**
+   * The chunk's rows one by one: a row whose invitation is refused (its address taken meanwhile,
+   * say) says so; any other failure stops the run, to be taken up again once its claim lapses.
+   */
   private int oneByOne(long importId) {
     int settled = 0;
     for (long rowId : chunks.next(importId, CHUNK)) {
       try {
         chunks.inviteOne(importId, rowId);
-      } catch (RuntimeException refused) {
+      } catch (UserError refused) {
         LOG.log(
             Level.INFO,
             "Import {0}: row {1} refused: {2}",
-            new Object[] {importId, rowId, refused.toString()});
+            new Object[] {importId, rowId, refused.messageKey()});
         chunks.refused(rowId);
       }
       settled++;
