@@ -177,13 +177,14 @@ public class Onboarding {
    * open: a fresh link in a reminder, once per invitation (a resent or requested link counts as
    * followed up). False when the account no longer qualifies (another node reminded it first).
    */
-  public boolean remind(long accountId, Instant due, Instant now) {
+  public boolean remind(long accountId, Instant due) {
     Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     List<ActionToken> links =
         em.createNamedQuery(ActionToken.LATEST, ActionToken.class)
             .setParameter("account", account)
             .setParameter("purpose", TokenPurpose.ACTIVATION)
             .getResultList();
+    Instant now = Instant.now();
     if (account.getStatus() != AccountStatus.INVITED
         || links.size() != 1
         || links.get(0).secret().createdAt().isAfter(due)

@@ -66,7 +66,7 @@ public class FollowUpTimer {
       for (Object[] firm : followUps.remindingFirms()) {
         Instant due = now.minus(Duration.ofDays((Integer) firm[1]));
         for (long accountId : followUps.toRemind((Long) firm[0], due, now)) {
-          sent += followUps.remind(accountId, due, now) ? 1 : 0;
+          sent += followUps.remind(accountId, due) ? 1 : 0;
         }
       }
       sent += followUps.remindRollout(now);

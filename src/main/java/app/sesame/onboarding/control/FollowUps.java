@@ -57,8 +57,8 @@ public class FollowUps {
         .getResultList();
   }
 
-  public boolean remind(long accountId, Instant due, Instant now) {
-    return onboarding.remind(accountId, due, now);
+  public boolean remind(long accountId, Instant due) {
+    return onboarding.remind(accountId, due);
   }
 
   public int remindRollout(Instant now) {
