@@ -135,7 +135,7 @@ public class ClientsBacking implements Serializable {
   /** Sends the invitation again to the selected clients still invited. */
   public void resendSelected() {
     try {
-      int sent = followUp.resend(selected.stream().map(ClientRow::id).toList());
+      int sent = followUp.resend(selectedIds());
       Messages.info("clients.resent.many", sent);
       selected = new ArrayList<>();
     } catch (UserError error) {
@@ -146,13 +146,18 @@ public class ClientsBacking implements Serializable {
   /** Withdraws the invitations of the selected clients still invited. */
   public void withdrawSelected() {
     try {
-      int withdrawn = followUp.withdraw(selected.stream().map(ClientRow::id).toList());
+      int withdrawn = followUp.withdraw(selectedIds());
       Messages.info("clients.withdrawn", withdrawn);
       selected = new ArrayList<>();
       total = null;
     } catch (UserError error) {
       Messages.error(error);
     }
+  }
+
+  /** The ticked clients (a row the table could not find among those it showed is no client). */
+  private List<Long> selectedIds() {
+    return selected.stream().filter(Objects::nonNull).map(ClientRow::id).toList();
   }
 
   /** The clients the filters match, as CSV, with where each stands. */
