@@ -61,7 +61,10 @@ public class Mailer {
     }
   }
 
-  /** Opens a batch of mails (its id, an import's say), to go out after those already waiting. */
+  /**
+   * Opens a batch of mails (its id, an import's say), to go out after those of batches still
+   * waiting for their turn (a mail that failed and waits for its retry holds no batch back).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public Batch batch(long id) {
     Instant now = Instant.now();

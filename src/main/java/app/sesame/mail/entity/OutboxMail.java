@@ -36,7 +36,8 @@ import java.util.Objects;
     name = OutboxMail.LAST_TURN,
     query =
         "select m.nextAttemptAt from OutboxMail m where m.batchId is not null"
-            + " and m.nextAttemptAt is not null order by m.nextAttemptAt desc")
+            + " and m.attempts = 0 and m.nextAttemptAt is not null"
+            + " order by m.nextAttemptAt desc")
 @NamedQuery(
     name = OutboxMail.BATCH_SENT,
     query = "select count(m) from OutboxMail m where m.batchId = :batch and m.sentAt is not null")

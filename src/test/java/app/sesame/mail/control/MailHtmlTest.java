@@ -52,6 +52,7 @@ class MailHtmlTest {
             Map.entry("email", "camille@exemple.test"),
             Map.entry("link", "http://localhost:8080/x?token=abc"),
             Map.entry("expires", "30 novembre 2026"),
+            Map.entry("date", "15 janvier 2027"),
             Map.entry("time", "23 novembre 2026"),
             Map.entry("address", "127.0.0.1"),
             Map.entry("device", "iPhone"),

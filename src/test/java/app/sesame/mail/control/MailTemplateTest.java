@@ -26,6 +26,7 @@ class MailTemplateTest {
           Map.entry("email", "camille@exemple.test"),
           Map.entry("link", "http://localhost:8080/x?token=abc$1"),
           Map.entry("expires", "30 novembre 2026"),
+          Map.entry("date", "15 janvier 2027"),
           Map.entry("time", "23 novembre 2026"),
           Map.entry("address", "127.0.0.1"),
           Map.entry("device", "iPhone"),
