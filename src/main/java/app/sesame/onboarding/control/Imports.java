@@ -146,8 +146,12 @@ public class Imports {
         problems.put((RowProblem) count[0], (Long) count[1]);
       }
     }
+    // The headers matter to the column choice, which only the preview offers: a page that polls
+    // the invitations' progress does not read the file again every second.
     List<String> headers =
-        read.getContent() == null ? List.of() : parse(read.getContent()).headers();
+        read.getState() != ImportState.PREVIEW || read.getContent() == null
+            ? List.of()
+            : parse(read.getContent()).headers();
     return new Summary(
         importId,
         read.getFileName(),

@@ -268,6 +268,13 @@ class ImportIT {
     assertTrue(page.messages().contains("ne peut pas être lu comme un CSV"), page.messages());
     assertEquals(0L, count("select count(*) as n from client_import where firm_id = ?", firm));
 
+    Path huge = Files.createTempFile("clients-huge", ".csv");
+    Files.write(
+        huge, ("Nom;Courriel\r\n" + "x;y@z.test\r\n".repeat(400_000)).getBytes(WINDOWS_1252));
+    page = ImportPage.open(browser).read(huge);
+    assertTrue(page.messages().contains("dépasse 4 Mo"), page.messages());
+    assertEquals(0L, count("select count(*) as n from client_import where firm_id = ?", firm));
+
     Path file = Files.createTempFile("clients-utf8", ".csv");
     Files.writeString(
         file,
