@@ -129,21 +129,13 @@ public class Onboarding {
             "name", owner.getDisplayName(),
             "email", owner.getEmail(),
             "firm", inviting.getName());
-    if (batch == null) {
-      mailer.send(
-          owner.getEmail(),
-          owner.getLanguage(),
-          AccountMails.INVITED_ELSEWHERE,
-          values,
-          brands.of(owner.getFirm()));
-    } else {
-      batch.send(
-          owner.getEmail(),
-          owner.getLanguage(),
-          AccountMails.INVITED_ELSEWHERE,
-          values,
-          brands.of(owner.getFirm()));
-    }
+    sender(batch)
+        .send(
+            owner.getEmail(),
+            owner.getLanguage(),
+            AccountMails.INVITED_ELSEWHERE,
+            values,
+            brands.of(owner.getFirm()));
     events.fire(
         SecurityEvent.own(
             AccountAudit.INVITED_ELSEWHERE,
@@ -270,21 +262,18 @@ public class Onboarding {
             "email", account.getEmail(),
             "link", settings.baseUrl() + AccountPages.ACTIVATE.path() + "?token=" + token,
             "expires", format(stored.getExpiresAt(), account.getLanguage()));
-    if (batch == null) {
-      mailer.send(
-          account.getEmail(),
-          account.getLanguage(),
-          template,
-          values,
-          brands.of(account.getFirm()));
-    } else {
-      batch.send(
-          account.getEmail(),
-          account.getLanguage(),
-          template,
-          values,
-          brands.of(account.getFirm()));
-    }
+    sender(batch)
+        .send(
+            account.getEmail(),
+            account.getLanguage(),
+            template,
+            values,
+            brands.of(account.getFirm()));
+  }
+
+  /** The batch, which sends in turn, or the mailer, which sends at once. */
+  private Mailer.Sender sender(Mailer.Batch batch) {
+    return batch == null ? mailer::send : batch;
   }
 
   /** A date and time as people of that language write it, in the portal's time zone. */

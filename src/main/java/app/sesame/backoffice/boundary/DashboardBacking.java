@@ -37,14 +37,13 @@ public class DashboardBacking {
   @Inject RolloutFigures rollout;
 
   private Map<AccountStatus, Long> byStatus;
-  private long protectedClients;
+  private Long protectedClients;
   private List<AuditLine> recentResets;
   private List<ClientRow> waiting;
   private RolloutFigures.Figures figures;
 
   public void load() {
-    byStatus = clients.countByStatus();
-    protectedClients = clients.activeWithSecondFactor();
+    counts();
     recentResets =
         audit.page(
             new AuditQuery(null, null, null, null, BackofficeAudit.SECOND_FACTORS_RESET.name()),
@@ -82,6 +81,11 @@ public class DashboardBacking {
       figures = rollout.figures(Instant.now());
     }
     return figures;
+  }
+
+  /** Active clients without a second factor: those the rollout still waits for. */
+  public long getLeft() {
+    return getActive() - getProtectedClients();
   }
 
   /** The rollout's day, for the page's date converter; null where none is set. */
@@ -162,6 +166,7 @@ public class DashboardBacking {
   }
 
   public long count(String status) {
+    counts();
     return byStatus.getOrDefault(AccountStatus.valueOf(status), 0L);
   }
 
@@ -170,12 +175,24 @@ public class DashboardBacking {
   }
 
   public long getProtectedClients() {
+    counts();
     return protectedClients;
+  }
+
+  /**
+   * The counts by state and of protected clients, read once per request, and at its first use: the
+   * rollout's actions are decoded before the page's load action runs.
+   */
+  private void counts() {
+    if (byStatus == null) {
+      byStatus = clients.countByStatus();
+      protectedClients = clients.activeWithSecondFactor();
+    }
   }
 
   /** The share of active clients with a second factor, in whole percent. */
   public long getProtectedPercent() {
-    return getActive() == 0 ? 0 : Math.round(100.0 * protectedClients / getActive());
+    return getActive() == 0 ? 0 : Math.round(100.0 * getProtectedClients() / getActive());
   }
 
   public List<AuditLine> getRecentResets() {
@@ -203,8 +220,8 @@ public class DashboardBacking {
                                 .add(
                                     "data",
                                     Json.createArrayBuilder()
-                                        .add(protectedClients)
-                                        .add(getActive() - protectedClients))
+                                        .add(getProtectedClients())
+                                        .add(getLeft()))
                                 .add(
                                     "backgroundColor",
                                     Json.createArrayBuilder().add("#0f6e6e").add("#f0b429")))))

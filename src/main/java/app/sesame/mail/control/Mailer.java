@@ -41,7 +41,17 @@ public class Mailer {
    * after the batches already waiting, so that a firm's thousand invitations reach the SMTP server
    * and the recipients' providers at a steady pace instead of at once.
    */
-  public final class Batch {
+  /** Queues a firm's mail: at once ({@link Mailer#send}) or in its turn ({@link Batch}). */
+  public interface Sender {
+    void send(
+        String recipient,
+        Language language,
+        MailTemplate template,
+        Map<String, String> values,
+        MailBrand brand);
+  }
+
+  public final class Batch implements Sender {
     private final long id;
     private Instant turn;
 
@@ -50,6 +60,7 @@ public class Mailer {
       this.turn = first;
     }
 
+    @Override
     public void send(
         String recipient,
         Language language,

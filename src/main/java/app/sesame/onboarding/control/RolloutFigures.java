@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A firm's rollout in figures, for its dashboard: clients invited, activated, with a second factor
- * (kind by kind, passkeys apart), week by week, and who is left, with the reminder an accountant
- * sends them.
+ * A firm's rollout in figures, for its dashboard: clients with a second factor kind by kind,
+ * passkeys apart, week by week (invited, activated, protected), and who is left by name, with the
+ * reminder an accountant sends them.
  */
 @Stateless
 @RolesAllowed(Role.GROUP_ACCOUNTANT)
@@ -38,15 +38,14 @@ public class RolloutFigures {
   public record Week(Instant end, long invited, long activated, long protectedClients)
       implements Serializable {}
 
-  /** The rollout as the dashboard shows it. */
+  /**
+   * The rollout as the dashboard shows it, beside the counts by state and of protected clients that
+   * the dashboard reads already.
+   */
   public record Figures(
       Instant from,
-      long invited,
-      long active,
-      long protectedClients,
       Map<String, Long> byKind,
       long passkeys,
-      long left,
       List<String> leftNamed,
       List<Week> weeks)
       implements Serializable {}
@@ -70,8 +69,6 @@ public class RolloutFigures {
             .keys()
             .map(k -> count(firmId, " and a.id in (" + k.passkeyHoldersQuery() + ")"))
             .orElse(0L);
-    long protectedClients = count(firmId, " and " + factors.holdsDevice("a"));
-    long active = count(firmId, "");
     List<Week> weeks = new ArrayList<>();
     for (int i = WEEKS - 1; i >= 0; i--) {
       weeks.add(week(firmId, now.minus(Duration.ofDays(7L * i))));
@@ -79,12 +76,8 @@ public class RolloutFigures {
     List<Account> left = rollout.left(firmId, LEFT_NAMED);
     return new Figures(
         firm.onboarding().secondFactorFrom().orElse(null),
-        clients(firmId, AccountStatus.INVITED),
-        active,
-        protectedClients,
         byKind,
         passkeys,
-        active - protectedClients,
         left.stream().map(Account::getDisplayName).toList(),
         weeks);
   }
@@ -104,17 +97,6 @@ public class RolloutFigures {
         .setParameter("firm", firmId)
         .setParameter("role", Role.CLIENT)
         .setParameter("active", AccountStatus.ACTIVE)
-        .getSingleResult();
-  }
-
-  private long clients(long firmId, AccountStatus status) {
-    return em.createQuery(
-            "select count(a) from Account a where a.firm.id = :firm and a.role = :role"
-                + " and a.status = :status",
-            Long.class)
-        .setParameter("firm", firmId)
-        .setParameter("role", Role.CLIENT)
-        .setParameter("status", status)
         .getSingleResult();
   }
 
