@@ -24,7 +24,9 @@ public final class PortalServer implements BeforeAllCallback {
 
   /** The portal's memory settings, as the README and the image give them. */
   private static final String MEMORY =
-      "-Xms256m -Xmx256m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=80m -Xss512k";
+      "-Xms128m -Xmx256m -Xmn32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+          + " -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=128m -Xss512k"
+          + " -XX:TrimNativeHeapInterval=1000";
 
   /** The command file that keeps a single node's sessions in its memory, as the image does. */
   public static final String SINGLE_NODE =
@@ -93,7 +95,7 @@ public final class PortalServer implements BeforeAllCallback {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("SESAME_BASE_URL", "http://localhost:" + port);
-    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    builder.environment().put("MALLOC_ARENA_MAX", "1");
     // As if a reverse proxy on this host stood in front: the tests' clients say who they are.
     builder.environment().put("SESAME_TRUSTED_PROXIES", "127.0.0.0/8, ::1");
     builder.environment().put("SESAME_RECENT_PROOF", "PT60S");

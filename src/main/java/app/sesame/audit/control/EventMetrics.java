@@ -3,7 +3,10 @@ package app.sesame.audit.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -28,12 +31,37 @@ public class EventMetrics {
           .withDescription("Second steps passed, by the kind of factor used")
           .build();
 
-  @Inject MetricRegistry registry;
+  private static final Logger LOG = Logger.getLogger(EventMetrics.class.getName());
+
+  @Inject Instance<MetricRegistry> registries;
+
+  private volatile MetricRegistry registry;
 
   void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
-    registry.counter(EVENTS, new Tag("type", event.type().name())).inc();
-    if (event.type().detailNamesFactor() && event.detail() != null) {
-      registry.counter(FACTORS, new Tag("factor", event.detail())).inc();
+    registry()
+        .ifPresentOrElse(
+            metrics -> {
+              metrics.counter(EVENTS, new Tag("type", event.type().name())).inc();
+              if (event.type().detailNamesFactor() && event.detail() != null) {
+                metrics.counter(FACTORS, new Tag("factor", event.detail())).inc();
+              }
+            },
+            () -> LOG.fine(() -> "Not counted while the application starts: " + event.type()));
+  }
+
+  /**
+   * The application's registry. Payara finds it through the application the calling thread serves,
+   * and while the application is still starting (the first start's invitations) there is none: the
+   * lookup fails. The audit trail has those events; the counts start with the first request.
+   */
+  private Optional<MetricRegistry> registry() {
+    if (registry == null) {
+      try {
+        registry = registries.get();
+      } catch (RuntimeException starting) {
+        return Optional.empty();
+      }
     }
+    return Optional.of(registry);
   }
 }

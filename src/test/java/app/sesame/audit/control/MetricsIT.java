@@ -1,6 +1,7 @@
 package app.sesame.audit.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.sesame.support.ClientAddresses;
@@ -11,6 +12,8 @@ import app.sesame.support.PortalServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,6 +70,15 @@ class MetricsIT {
         }) {
       assertTrue(value(after, gauge, null) >= 0, gauge + " in\n" + after);
     }
+  }
+
+  @Test
+  void theFirstStartsInvitationsLeaveNoFailureInTheLog() throws Exception {
+    // The portal under test started on a database without an operator: it invited the first one
+    // while the application was still starting, and counted that event with the others.
+    String log = Files.readString(Path.of("target", "portal-server.log"));
+    assertTrue(log.contains("First operator invited"), "the first start invited an operator");
+    assertFalse(log.contains("WELD-000401"), "no observer of an event failed");
   }
 
   private static void signIn(HttpBrowser browser, String email, String password) throws Exception {
