@@ -75,7 +75,7 @@ class MetricsIT {
   @Test
   void theFirstStartsInvitationsLeaveNoFailureInTheLog() throws Exception {
     // The portal under test started on a database without an operator: it invited the first one
-    // while the application was still starting, and counted that event with the others.
+    // while the application was still starting, before any metrics registry could be found.
     String log = Files.readString(Path.of("target", "portal-server.log"));
     assertTrue(log.contains("First operator invited"), "the first start invited an operator");
     assertFalse(log.contains("WELD-000401"), "no observer of an event failed");
