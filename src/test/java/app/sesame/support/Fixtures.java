@@ -157,6 +157,17 @@ public final class Fixtures {
     return firm(name, false);
   }
 
+  /**
+   * A firm that sends no invitation reminders of its own, for tests that count mails: the minute's
+   * follow-up (or a test deployment whose clock runs days ahead, on the same database) would
+   * otherwise remind its old invitations while the test counts.
+   */
+  public static long quietFirm(String name, boolean secondFactorRequired) {
+    long firm = firm(name, secondFactorRequired);
+    update("update firm set invitation_reminder_days = 0 where id = ?", firm);
+    return firm;
+  }
+
   public static long firm(String name, boolean secondFactorRequired) {
     try (Connection db = connect();
         PreparedStatement insert =

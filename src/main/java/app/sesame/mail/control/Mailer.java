@@ -36,11 +36,6 @@ public class Mailer {
   @ConfigProperty(name = "sesame.mail.batch-per-minute", defaultValue = "60")
   int batchPerMinute;
 
-  /**
-   * Mails of a batch, each given its turn: one every {@code 60 s / sesame.mail.batch-per-minute},
-   * after the batches already waiting, so that a firm's thousand invitations reach the SMTP server
-   * and the recipients' providers at a steady pace instead of at once.
-   */
   /** Queues a firm's mail: at once ({@link Mailer#send}) or in its turn ({@link Batch}). */
   public interface Sender {
     void send(
@@ -51,6 +46,11 @@ public class Mailer {
         MailBrand brand);
   }
 
+  /**
+   * Mails of a batch, each given its turn: one every {@code 60 s / sesame.mail.batch-per-minute},
+   * after the batches already waiting, so that a firm's thousand invitations reach the SMTP server
+   * and the recipients' providers at a steady pace instead of at once.
+   */
   public final class Batch implements Sender {
     private final long id;
     private Instant turn;

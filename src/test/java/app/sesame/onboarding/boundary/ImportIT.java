@@ -54,9 +54,7 @@ class ImportIT {
   @Test
   void aFrenchExcelListIsCheckedRowByRowAndItsGoodRowsAreInvitedOnceEach() throws Exception {
     String firmName = Fixtures.unique("Cabinet");
-    long firm = Fixtures.firm(firmName, true);
-    // No reminders of its own: a test deployment whose clock runs days ahead shares the database.
-    Fixtures.update("update firm set invitation_reminder_days = 0 where id = ?", firm);
+    long firm = Fixtures.quietFirm(firmName, true);
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "fr");
     Person known = Fixtures.person(firm, "CLIENT", "fr");
     Person knownToo = Fixtures.person(firm, "CLIENT", "en");

@@ -51,7 +51,7 @@ class InvitationFollowUpIT {
 
   @Test
   void oldInvitationsAreFoundSentAgainOrWithdrawnAndTheListIsExported() throws Exception {
-    long firm = quietFirm();
+    long firm = Fixtures.quietFirm(Fixtures.unique("Firm"), true);
     Person accountant = Fixtures.person(firm, "ACCOUNTANT", "en");
     Person active = Fixtures.person(firm, "CLIENT", "en");
     String tag = Fixtures.unique("late");
@@ -141,7 +141,7 @@ class InvitationFollowUpIT {
 
   @Test
   void anAccountantOfAnotherFirmCannotWithdrawOrResendAClientsInvitation() throws Exception {
-    long victimFirm = quietFirm();
+    long victimFirm = Fixtures.quietFirm(Fixtures.unique("Firm"), true);
     String victim = Fixtures.unique("victim") + "@example.test";
     invited(victimFirm, victim, "Victim Client", 10);
     long victimId =
@@ -187,16 +187,6 @@ class InvitationFollowUpIT {
             "select count(*) as n from audit_event where actor_id = ? and type in"
                 + " ('INVITATION_WITHDRAWN', 'INVITATION_RESENT')",
             attacker.id()));
-  }
-
-  /**
-   * A firm that sends no reminders of its own: the minute's follow-up would otherwise remind the
-   * invitations these tests date ten days back while the tests count their mails.
-   */
-  private static long quietFirm() {
-    long firm = Fixtures.firm(Fixtures.unique("Firm"), true);
-    Fixtures.update("update firm set invitation_reminder_days = 0 where id = ?", firm);
-    return firm;
   }
 
   private static void invited(long firm, String email, String name, int daysAgo) {
