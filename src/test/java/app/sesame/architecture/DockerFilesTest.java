@@ -3,6 +3,13 @@ package app.sesame.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -147,6 +155,66 @@ class DockerFilesTest {
         assertTrue(command.contains("--clustername"), command);
         assertTrue(!command.contains("single-node"), node.getKey() + ": " + command);
       }
+    }
+  }
+
+  @Test
+  void aSingleNodeRunsWithoutTheDataGridSoEveryTimerIsNonPersistent() throws IOException {
+    String single = Files.readString(DOCKER.resolve("single-node.asadmin"));
+    assertTrue(
+        single.contains(
+            "\nset configs.config.server-config.hazelcast-config-specific-configuration"
+                + ".enabled=false"),
+        single);
+    assertTrue(
+        single.contains(
+            "\nset configs.config.server-config.ejb-container.ejb-timer-service"
+                + ".ejb-timer-service=None"),
+        single);
+    // Without a store, the timer service has only non-persistent timers to offer.
+    var portal =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.sesame");
+    List<String> persistent =
+        portal.stream()
+            .flatMap(type -> type.getMethods().stream())
+            .filter(method -> method.isAnnotatedWith(Schedule.class))
+            .filter(method -> method.getAnnotationOfType(Schedule.class).persistent())
+            .map(JavaMethod::getFullName)
+            .toList();
+    assertEquals(List.of(), persistent, "@Schedule without persistent = false");
+    // Timers made in code: only with a TimerConfig (the other forms make persistent ones) ...
+    List<String> withoutConfig =
+        portal.stream()
+            .flatMap(type -> type.getMethodCallsFromSelf().stream())
+            .filter(call -> call.getTargetOwner().isEquivalentTo(TimerService.class))
+            .filter(call -> call.getName().startsWith("create"))
+            .filter(
+                call ->
+                    call.getTarget().getRawParameterTypes().stream()
+                        .noneMatch(type -> type.isEquivalentTo(TimerConfig.class)))
+            .map(JavaCall::getDescription)
+            .toList();
+    assertEquals(List.of(), withoutConfig);
+    // ... and every TimerConfig made non-persistent.
+    try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+      List<String> configs =
+          sources
+              .filter(file -> file.toString().endsWith(".java"))
+              .flatMap(DockerFilesTest::lines)
+              .filter(line -> line.contains("new TimerConfig(") || line.contains("setPersistent("))
+              .filter(line -> !line.matches(".*new TimerConfig\\([^,]+, false\\).*"))
+              .toList();
+      assertEquals(List.of(), configs);
+    }
+  }
+
+  private static Stream<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file).stream();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

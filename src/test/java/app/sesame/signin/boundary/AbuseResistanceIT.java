@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -360,6 +363,66 @@ class AbuseResistanceIT {
                 + " and t.expires_at > now()",
             invited),
         "each link stays valid until used or out of date");
+  }
+
+  @Test
+  void aFloodOfSignInPagesCannotFillTheHeapAndPeopleStillSignIn() throws Exception {
+    // Before: someone signed in, someone half-way (password given), a visitor on the sign-in page.
+    Person person = Fixtures.clientWithAuthenticator("en");
+    HttpBrowser signedIn = new HttpBrowser();
+    assertTrue(signedIn.signIn(person).uri().getPath().endsWith("/portal/index.xhtml"));
+    Person halfWay = Fixtures.clientWithAuthenticator("en");
+    HttpBrowser pending = new HttpBrowser();
+    assertTrue(pending.signIn(halfWay, null).uri().getPath().endsWith("/second-step.xhtml"));
+    Person visitor = Fixtures.clientWithAuthenticator("en");
+    HttpBrowser visiting = new HttpBrowser();
+    visiting.get("login/sign-in.xhtml");
+
+    // The flood, from one client: more sign-in pages, each opening a session, than a quarter of
+    // the test server's 256 MiB heap holds at 8 KB a session.
+    int pages = (int) (256L * 1024 * 1024 / 4 / VisitorSessions.SESSION_BYTES) + 500;
+    HttpClient flood = HttpClient.newHttpClient();
+    HttpRequest page = HttpRequest.newBuilder(PortalServer.url("login/sign-in.xhtml")).build();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < pages; i++) {
+        answers.add(
+            clients.submit(
+                () -> flood.send(page, HttpResponse.BodyHandlers.discarding()).statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertEquals(200, answer.get());
+      }
+    } finally {
+      clients.shutdown();
+    }
+
+    // The oldest visitors' sessions gave way: the page opened before the flood has expired.
+    Map<String, String> credentials = new LinkedHashMap<>();
+    credentials.put("signin", "signin");
+    credentials.put("signin:next", "");
+    credentials.put("signin:email", visitor.email());
+    credentials.put("signin:password", visitor.password());
+    credentials.put("signin:submit", "");
+    HttpResponse<String> late = visiting.submit("login/sign-in.xhtml", credentials);
+    assertTrue(late.uri().getPath().endsWith("/error/expired.xhtml"), late.uri().toString());
+    // Nobody who had begun signing in lost anything: the signed-in person still is, the half-way
+    // one finishes with a code, and a new sign-in goes through.
+    assertTrue(signedIn.get("portal/index.xhtml").uri().getPath().endsWith("/portal/index.xhtml"));
+    Map<String, String> code = new LinkedHashMap<>();
+    code.put("second", "second");
+    code.put("second:code", halfWay.code());
+    code.put("second:verify", "");
+    assertTrue(
+        pending
+            .submit("login/second-step.xhtml", code)
+            .uri()
+            .getPath()
+            .endsWith("/portal/index.xhtml"));
+    assertTrue(
+        new HttpBrowser().signIn(visitor).uri().getPath().endsWith("/portal/index.xhtml"),
+        "a sign-in after the flood");
   }
 
   private static String ask(String page, String form, String email) throws Exception {
