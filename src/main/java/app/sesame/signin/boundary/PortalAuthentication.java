@@ -91,15 +91,14 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     long accountId = Long.parseLong(result.getCallerPrincipal().getName());
-    Optional<Stage> stage = secondStep.stageAfterPassword(accountId);
-    if (stage.isEmpty()) {
+    SecondStep.AfterPassword next = secondStep.afterPassword(accountId);
+    if (next.stage().isEmpty()) {
       return complete(accountId, null, request, context);
     }
-    PendingSignIn.begin(request, accountId, stage.get());
-    callers
-        .current(accountId, Instant.now())
-        .ifPresent(c -> request.getSession().setAttribute(CurrentLanguage.ATTRIBUTE, c.language()));
-    return context.redirect(request.getContextPath() + stage.get().page().path());
+    Stage stage = next.stage().get();
+    PendingSignIn.begin(request, accountId, stage);
+    request.getSession().setAttribute(CurrentLanguage.ATTRIBUTE, next.language());
+    return context.redirect(request.getContextPath() + stage.page().path());
   }
 
   private AuthenticationStatus secondFactorStep(

@@ -8,6 +8,7 @@ import app.sesame.audit.entity.AuditType;
 import app.sesame.factor.boundary.KeyFactor;
 import app.sesame.factor.boundary.SecondFactor;
 import app.sesame.factor.boundary.SecondFactors;
+import app.sesame.language.control.Language;
 import app.sesame.limits.boundary.ClientLimits;
 import app.sesame.limits.control.Limit;
 import app.sesame.secrets.entity.OneTimeSecret;
@@ -63,11 +64,19 @@ public class SecondStep {
 
   /**
    * What follows a right password: a factor to use, a first one to set up (the firm or the role
-   * requires one), or nothing: the person is signed in.
+   * requires one), or nothing (the person is signed in); with the language of the pages that
+   * follow, read with it.
    */
-  public Optional<Stage> stageAfterPassword(long accountId) {
+  public AfterPassword afterPassword(long accountId) {
     Account account = accounts.byId(accountId).orElseThrow();
-    if (factors.hasAny(accountId)) {
+    return new AfterPassword(stageAfterPassword(account), account.getLanguage());
+  }
+
+  /** The stage that follows a right password, or none; see {@link #afterPassword}. */
+  public record AfterPassword(Optional<Stage> stage, Language language) {}
+
+  private Optional<Stage> stageAfterPassword(Account account) {
+    if (factors.hasAny(account.getId())) {
       return Optional.of(Stage.VERIFY);
     }
     if (needsEnrolmentCode(account)) {

@@ -151,7 +151,7 @@ class SecondFactorIT {
             accountId, new TotpCodes().code(secret, Instant.now().plusSeconds(30))));
     assertEquals(
         Optional.of(PendingSignIn.Stage.VERIFY),
-        secondStep.stageAfterPassword(accountId),
+        secondStep.afterPassword(accountId).stage(),
         "codes remain");
   }
 
