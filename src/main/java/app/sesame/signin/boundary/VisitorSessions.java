@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionAttributeListener;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,23 +20,32 @@ import java.util.logging.Logger;
  * would fill the heap with them: ninety seconds of it from one client left a node collecting
  * garbage back to back, its sign-ins down from 37 to 2 a second, until the sessions expired. The
  * node keeps the most recent ones, up to a quarter of its heap; the oldest give way, and their
- * page, if posted, says that it expired. A session that has begun a sign-in is no longer a
- * visitor's.
+ * page, if posted, says that it expired. A session that has begun a sign-in, or whose id changed
+ * with a step of proof (a recovery link opened), is no longer a visitor's.
  */
 @WebListener
-public class VisitorSessions implements HttpSessionListener, HttpSessionAttributeListener {
+public class VisitorSessions
+    implements HttpSessionListener, HttpSessionAttributeListener, HttpSessionIdListener {
   private static final Logger LOG = Logger.getLogger(VisitorSessions.class.getName());
 
   /** A visitor's session at most: a page's views and the container's own share, with room. */
   static final long SESSION_BYTES = 8 * 1024;
 
-  private final int limit =
-      (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / SESSION_BYTES);
+  private final int limit;
 
   /** Oldest first. */
   private final Map<String, HttpSession> visitors = new LinkedHashMap<>();
 
   private long lastWarning;
+
+  /** As many as a quarter of this node's heap holds. */
+  public VisitorSessions() {
+    this((int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / SESSION_BYTES));
+  }
+
+  VisitorSessions(int limit) {
+    this.limit = limit;
+  }
 
   @Override
   public void sessionCreated(HttpSessionEvent event) {
@@ -71,9 +81,18 @@ public class VisitorSessions implements HttpSessionListener, HttpSessionAttribut
     }
   }
 
+  @Override
+  public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
+    forget(oldSessionId);
+  }
+
   private void forget(HttpSession session) {
+    forget(session.getId());
+  }
+
+  private void forget(String id) {
     synchronized (visitors) {
-      visitors.remove(session.getId());
+      visitors.remove(id);
     }
   }
 
