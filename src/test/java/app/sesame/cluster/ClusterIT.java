@@ -29,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,15 +72,11 @@ class ClusterIT {
 
   static HttpResponse<String> password(HttpBrowser browser, Person person) throws Exception {
     browser.get("login/sign-in.xhtml");
-    return browser.submit("login/sign-in.xhtml", fields(person));
+    return browser.submitPassword(person.email(), person.password());
   }
 
   static HttpResponse<String> code(HttpBrowser browser, String code) throws Exception {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("second", "second");
-    fields.put("second:code", code);
-    fields.put("second:verify", "");
-    return browser.submit("login/second-step.xhtml", fields);
+    return browser.submitCode(code);
   }
 
   static boolean home(HttpResponse<String> response) {
@@ -295,14 +290,8 @@ class ClusterIT {
     Person person = Fixtures.clientWithAuthenticator("en");
     HttpBrowser browser = new HttpBrowser();
     browser.at(a()).get("login/sign-in.xhtml");
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("signin", "signin");
-    fields.put("signin:next", "");
-    fields.put("signin:email", person.email());
-    fields.put("signin:password", person.password());
-    fields.put("signin:submit", "");
     // The page came from A; its form goes to B, which knows the view and the session.
-    HttpResponse<String> second = browser.at(b()).submit("login/sign-in.xhtml", fields);
+    HttpResponse<String> second = browser.at(b()).submitPassword(person.email(), person.password());
     assertTrue(
         second.uri().getPath().endsWith("/login/second-step.xhtml"), second.uri().toString());
     HttpResponse<String> signedIn = code(browser.at(a()), person.code());
@@ -486,7 +475,7 @@ class ClusterIT {
       for (int i = 0; i < people.size(); i++) {
         HttpBrowser browser = browsers.get(i);
         Person person = people.get(i);
-        passwords.add(all.submit(() -> browser.submit("login/sign-in.xhtml", fields(person))));
+        passwords.add(all.submit(() -> browser.submitPassword(person.email(), person.password())));
       }
       // The node is working on them (a first password checked) when it is asked to stop.
       SignInLoad.await(
@@ -535,16 +524,6 @@ class ClusterIT {
       HttpResponse<String> signedIn = code(browsers.get(i).at(a()), people.get(i).code());
       assertTrue(home(signedIn), people.get(i).email() + ": " + signedIn.uri());
     }
-  }
-
-  private static Map<String, String> fields(Person person) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("signin", "signin");
-    fields.put("signin:next", "");
-    fields.put("signin:email", person.email());
-    fields.put("signin:password", person.password());
-    fields.put("signin:submit", "");
-    return fields;
   }
 
   private static final Pattern CUT_OFF = Pattern.compile("upstream prematurely closed connection");

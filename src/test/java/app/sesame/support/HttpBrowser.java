@@ -315,21 +315,29 @@ public final class HttpBrowser {
   public HttpResponse<String> signIn(Fixtures.Person person, String totpCode)
       throws IOException, InterruptedException {
     get("login/sign-in.xhtml");
+    HttpResponse<String> response = submitPassword(person.email(), person.password());
+    return totpCode == null ? response : submitCode(totpCode);
+  }
+
+  /** Sends the sign-in form of the page last loaded, with this e-mail address and password. */
+  public HttpResponse<String> submitPassword(String email, String password)
+      throws IOException, InterruptedException {
     Map<String, String> credentials = new LinkedHashMap<>();
     credentials.put("signin", "signin");
     credentials.put("signin:next", "");
-    credentials.put("signin:email", person.email());
-    credentials.put("signin:password", person.password());
+    credentials.put("signin:email", email);
+    credentials.put("signin:password", password);
     credentials.put("signin:submit", "");
-    HttpResponse<String> response = submit("login/sign-in.xhtml", credentials);
-    if (totpCode == null) {
-      return response;
-    }
-    Map<String, String> code = new LinkedHashMap<>();
-    code.put("second", "second");
-    code.put("second:code", totpCode);
-    code.put("second:verify", "");
-    return submit("login/second-step.xhtml", code);
+    return submit("login/sign-in.xhtml", credentials);
+  }
+
+  /** Sends the second step's form of the page last loaded, with this code. */
+  public HttpResponse<String> submitCode(String code) throws IOException, InterruptedException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("second", "second");
+    fields.put("second:code", code);
+    fields.put("second:verify", "");
+    return submit("login/second-step.xhtml", fields);
   }
 
   /** The HTTP requests this browser sent so far, the redirects it followed included. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -198,13 +197,7 @@ public final class PageStates {
       throws IOException, InterruptedException {
     HttpBrowser browser = fresh(node);
     browser.get("login/sign-in.xhtml");
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("signin", "signin");
-    fields.put("signin:next", "");
-    fields.put("signin:email", person.email());
-    fields.put("signin:password", person.password());
-    fields.put("signin:submit", "");
-    HttpResponse<String> answer = browser.submit("login/sign-in.xhtml", fields);
+    HttpResponse<String> answer = browser.submitPassword(person.email(), person.password());
     if (!answer.uri().getPath().endsWith(login(next))) {
       throw new IllegalStateException(person.email() + " is not on " + next + ": " + answer.uri());
     }

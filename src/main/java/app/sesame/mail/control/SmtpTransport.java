@@ -29,7 +29,7 @@ public class SmtpTransport {
    * header encoding and write looks the provider up again through the class path's service files
    * (several searches of every library per mail, about half of what sending a mail costs).
    */
-  static final String STREAM_PROVIDER = StreamProvider.class.getName();
+  private static final String STREAM_PROVIDER = StreamProvider.class.getName();
 
   @Inject Settings settings;
 

@@ -399,27 +399,12 @@ class AbuseResistanceIT {
     }
 
     // The oldest visitors' sessions gave way: the page opened before the flood has expired.
-    Map<String, String> credentials = new LinkedHashMap<>();
-    credentials.put("signin", "signin");
-    credentials.put("signin:next", "");
-    credentials.put("signin:email", visitor.email());
-    credentials.put("signin:password", visitor.password());
-    credentials.put("signin:submit", "");
-    HttpResponse<String> late = visiting.submit("login/sign-in.xhtml", credentials);
+    HttpResponse<String> late = visiting.submitPassword(visitor.email(), visitor.password());
     assertTrue(late.uri().getPath().endsWith("/error/expired.xhtml"), late.uri().toString());
     // Nobody who had begun signing in lost anything: the signed-in person still is, the half-way
     // one finishes with a code, and a new sign-in goes through.
     assertTrue(signedIn.get("portal/index.xhtml").uri().getPath().endsWith("/portal/index.xhtml"));
-    Map<String, String> code = new LinkedHashMap<>();
-    code.put("second", "second");
-    code.put("second:code", halfWay.code());
-    code.put("second:verify", "");
-    assertTrue(
-        pending
-            .submit("login/second-step.xhtml", code)
-            .uri()
-            .getPath()
-            .endsWith("/portal/index.xhtml"));
+    assertTrue(pending.submitCode(halfWay.code()).uri().getPath().endsWith("/portal/index.xhtml"));
     assertTrue(
         new HttpBrowser().signIn(visitor).uri().getPath().endsWith("/portal/index.xhtml"),
         "a sign-in after the flood");
@@ -451,13 +436,7 @@ class AbuseResistanceIT {
   private static HttpResponse<String> signIn(HttpBrowser browser, String email, String password)
       throws IOException, InterruptedException {
     browser.get("login/sign-in.xhtml");
-    Map<String, String> credentials = new LinkedHashMap<>();
-    credentials.put("signin", "signin");
-    credentials.put("signin:next", "");
-    credentials.put("signin:email", email);
-    credentials.put("signin:password", password);
-    credentials.put("signin:submit", "");
-    return browser.submit("login/sign-in.xhtml", credentials);
+    return browser.submitPassword(email, password);
   }
 
   /** The server's own count of password hashes computed so far. */
